@@ -1,0 +1,20 @@
+package io.github.sentrygithubbridge.github;
+
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/** What a dry run writes instead of calling GitHub: the issue or comment as a Markdown file. */
+@Component("dryRunDocument")
+public class DryRunDocument {
+
+    public String render(@ExchangeProperty("githubRequest") Object request,
+                         @ExchangeProperty("sentryIssueKey") String key) {
+        if (request instanceof IssueDraft issue) {
+            return "# " + issue.title() + "\n\nLabels: " + String.join(", ", issue.labels()) + "\n\n" + issue.body() + "\n";
+        }
+        if (request instanceof CommentDraft comment) {
+            return "# Comment on the issue of Sentry issue " + key + "\n\n" + comment.body() + "\n";
+        }
+        return "# Label\n\n" + request + "\n";
+    }
+}

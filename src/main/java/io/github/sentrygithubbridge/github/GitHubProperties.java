@@ -1,0 +1,65 @@
+package io.github.sentrygithubbridge.github;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where and how issues are written. No token means a dry run: issues go to files, not GitHub.
+ *
+ * @param token            token with issues write access
+ * @param repository       owner/name
+ * @param apiUrl           REST API root; https://HOST/api/v3 for GitHub Enterprise Server
+ * @param labels           labels on every issue, comma list
+ * @param writeInterval    the pause between two writes
+ * @param createsPerMinute issue creations allowed in any minute
+ * @param maxRetries       retries of one write before it is dead-lettered
+ * @param firstRetryDelay  the first backoff, doubled on each retry
+ * @param maxRetryDelay    the cap of the doubling backoff
+ * @param timeout          connect and response timeout of one request
+ */
+@ConfigurationProperties("github")
+public record GitHubProperties(
+        String token,
+        String repository,
+        String apiUrl,
+        String labels,
+        Duration writeInterval,
+        int createsPerMinute,
+        int maxRetries,
+        Duration firstRetryDelay,
+        Duration maxRetryDelay,
+        Duration timeout) {
+
+    public GitHubProperties {
+        boolean dryRun = token == null || token.isBlank();
+        if (!dryRun && (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))) {
+            throw new IllegalArgumentException("GITHUB_REPOSITORY must be owner/name when GITHUB_TOKEN is set; got '" + repository + "'");
+        }
+        String scheme = apiUrl == null ? null : URI.create(apiUrl).getScheme();
+        if (!"https".equals(scheme) && !"http".equals(scheme)) {
+            throw new IllegalArgumentException("GITHUB_API_URL must be an http(s) URL; got '" + apiUrl + "'");
+        }
+        if (createsPerMinute < 1) {
+            throw new IllegalArgumentException("BRIDGE_GITHUB_CREATES_PER_MINUTE must be at least 1");
+        }
+        if (labelList(labels).isEmpty()) {
+            throw new IllegalArgumentException("BRIDGE_LABELS must name at least one label");
+        }
+    }
+
+    public boolean dryRun() {
+        return token == null || token.isBlank();
+    }
+
+    public List<String> labelList() {
+        return labelList(labels);
+    }
+
+    private static List<String> labelList(String labels) {
+        return labels == null ? List.of()
+                : Arrays.stream(labels.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.sentrygithubbridge.web;
+
+/** The delivery is not signed with our secret, or its timestamp is out of the allowed window. */
+public class SignatureRejectedException extends RuntimeException {
+
+    public SignatureRejectedException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.sentrygithubbridge.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks Sentry's signature: lowercase hex HMAC-SHA256 of the exact body bytes, keyed by the client secret,
+ * compared in constant time. Without a secret every delivery is refused.
+ */
+@Component("signatureVerifier")
+public class SignatureVerifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureVerifier.class);
+
+    private final List<SecretKeySpec> keys;
+    private final Duration maxSkew;
+    private final Clock clock;
+
+    public SignatureVerifier(WebhookProperties properties, Clock clock) {
+        this.keys = properties.secrets().stream()
+                .map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .toList();
+        this.maxSkew = properties.maxSkew();
+        this.clock = clock;
+        if (keys.isEmpty()) {
+            LOG.error("SENTRY_WEBHOOK_SECRET is not set: every delivery to /webhooks/sentry will be refused with 401. "
+                    + "Set it to the client secret of the Sentry integration.");
+        }
+    }
+
+    /** Throws {@link SignatureRejectedException} unless the body is signed with a configured secret. */
+    public void verify(@Body byte[] body,
+                       @Header("Sentry-Hook-Signature") String signature,
+                       @Header("sentry-app-signature") String legacySignature,
+                       @Header("Sentry-Hook-Timestamp") String timestamp) {
+        if (keys.isEmpty()) {
+            throw new SignatureRejectedException("no webhook secret is configured: every delivery is refused");
+        }
+        String given = signature != null ? signature : legacySignature;
+        if (given == null || given.isBlank()) {
+            throw new SignatureRejectedException("missing Sentry-Hook-Signature header");
+        }
+        byte[] expected = decodeHex(given.trim());
+        boolean matches = false;
+        for (SecretKeySpec key : keys) {
+            // no early exit: the time taken does not depend on which secret matched
+            matches |= MessageDigest.isEqual(hmac(key, body), expected);
+        }
+        if (!matches) {
+            throw new SignatureRejectedException("signature does not match the body");
+        }
+        checkTimestamp(timestamp);
+    }
+
+    /** The signature Sentry would send for this body and secret. */
+    public static String sign(String secret, byte[] body) {
+        return HexFormat.of().formatHex(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), body));
+    }
+
+    private void checkTimestamp(String timestamp) {
+        // the timestamp is not signed, so it only stops naive replays; Sentry always sends it
+        if (timestamp == null || timestamp.isBlank()) {
+            return;
+        }
+        Instant sent;
+        try {
+            sent = Instant.ofEpochMilli((long) (Double.parseDouble(timestamp.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new SignatureRejectedException("Sentry-Hook-Timestamp is not a Unix time: " + abbreviate(timestamp));
+        }
+        Duration skew = Duration.between(sent, clock.instant()).abs();
+        if (skew.compareTo(maxSkew) > 0) {
+            throw new SignatureRejectedException("Sentry-Hook-Timestamp is " + skew.toSeconds() + " s from now, more than " + maxSkew);
+        }
+    }
+
+    private static byte[] decodeHex(String hex) {
+        try {
+            return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.sentrygithubbridge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
+import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.sentrygithubbridge.support.SentryDeliveries;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged jar as a user runs it: its own process, configured only by environment variables, against a
+ * GitHub Enterprise-style stand-in ({@code /api/v3}) on loopback.
+ */
+class PackagedJarIT {
+
+    static final Path JAR = Path.of("target", "sentry-github-bridge.jar");
+    static final String TOKEN = "ghp_packagedJarTestToken0123456789";
+    static final String ISSUES = "/api/v3/repos/acme/shop/issues";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static WireMockServer github;
+    static Process bridge;
+    static Path dataDir;
+    static Path log;
+    static SentryDeliveries sentry;
+
+    @BeforeAll
+    static void startBridge() throws IOException {
+        github = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        github.start();
+        github.stubFor(post(urlEqualTo(ISSUES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"number\": 12}")));
+        github.stubFor(post(urlEqualTo("/api/v3/repos/acme/shop/labels")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        int port = freePort();
+        dataDir = Files.createTempDirectory("bridge-jar-it");
+        log = Files.createTempFile("bridge-jar-it", ".log");
+        ProcessBuilder process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = process.environment();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SENTRY_WEBHOOK_SECRET", SentryDeliveries.SECRET);
+        env.put("GITHUB_TOKEN", TOKEN);
+        env.put("GITHUB_REPOSITORY", "acme/shop");
+        env.put("GITHUB_API_URL", "http://127.0.0.1:" + github.port() + "/api/v3");
+        env.put("BRIDGE_LABELS", "agent:builder,bug");
+        env.put("BRIDGE_MIN_LEVEL", "warning");
+        env.put("BRIDGE_DATA_DIR", dataDir.toString());
+        env.put("BRIDGE_GITHUB_WRITE_INTERVAL", "PT0.1S");
+        bridge = process.start();
+        sentry = new SentryDeliveries(port, Clock.systemUTC());
+
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET().build();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> bridge.isAlive() && sentry.send(health).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stopBridge() throws InterruptedException {
+        if (bridge != null) {
+            bridge.destroy();
+            if (!bridge.waitFor(20, TimeUnit.SECONDS)) {
+                bridge.destroyForcibly();
+            }
+        }
+        if (github != null) {
+            github.stop();
+        }
+    }
+
+    @Test
+    void opensOneIssuePerSentryIssueWithTheConfiguredLabelsAndKeepsTheTokenOutOfTheLog() throws IOException {
+        assertThat(sentry.post("event_alert", eventAlert("9001", "warning", "production")).statusCode()).isEqualTo(202);
+        assertThat(json(sentry.post("event_alert", eventAlert("9001", "warning", "production")))).containsEntry("status", "duplicate");
+        assertThat(json(sentry.post("event_alert", eventAlert("9002", "info", "production")))).containsEntry("status", "ignored");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> issues("9001").size() == 1);
+        LoggedRequest request = issues("9001").get(0);
+        JsonNode issue = JSON.readTree(request.getBodyAsString());
+        assertThat(issue.path("labels")).extracting(JsonNode::asText).containsExactly("agent:builder", "bug");
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(issues("9002")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.findAll(postRequestedFor(urlEqualTo("/api/v3/repos/acme/shop/labels"))).size() == 2);
+        assertThat(Files.readString(log)).contains("Opened GitHub issue #12 for Sentry issue 9001").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void refusesForgedDeliveries() {
+        byte[] body = eventAlert("9003");
+        assertThat(sentry.post(body, sentry.sentryHeaders("event_alert", body, "forged")).statusCode()).isEqualTo(401);
+        assertThat(issues("9003")).isEmpty();
+    }
+
+    private static List<LoggedRequest> issues(String id) {
+        return github.findAll(postRequestedFor(urlEqualTo(ISSUES)).withRequestBody(containing("sentry-github-bridge: " + id + " ")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

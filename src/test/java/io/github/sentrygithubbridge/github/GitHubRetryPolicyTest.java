@@ -1,0 +1,84 @@
+package io.github.sentrygithubbridge.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class GitHubRetryPolicyTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static HttpOperationFailedException failed(int status, Map<String, String> headers, String body) {
+        return new HttpOperationFailedException("https://api.github.com/repos/o/r/issues", status, "status", null, headers, body);
+    }
+
+    @Test
+    void retriesServerErrorsTooManyRequestsAndConnectionErrors() {
+        assertThat(policy.isRetryable(failed(500, Map.of(), ""))).isTrue();
+        assertThat(policy.isRetryable(failed(502, Map.of(), ""))).isTrue();
+        assertThat(policy.isRetryable(failed(429, Map.of(), ""))).isTrue();
+        assertThat(policy.isRetryable(new ConnectException("refused"))).isTrue();
+        assertThat(policy.isRetryable(new IOException("reset"))).isTrue();
+    }
+
+    @Test
+    void retriesA403OnlyWhenItIsARateLimit() {
+        assertThat(policy.isRetryable(failed(403, Map.of("Retry-After", "30"), ""))).isTrue();
+        assertThat(policy.isRetryable(failed(403, Map.of("x-ratelimit-remaining", "0"), ""))).isTrue();
+        assertThat(policy.isRetryable(failed(403, Map.of(), "{\"message\":\"You have exceeded a secondary rate limit\"}"))).isTrue();
+        assertThat(policy.isRetryable(failed(403, Map.of("x-ratelimit-remaining", "4999"), "{\"message\":\"Resource not accessible by integration\"}"))).isFalse();
+    }
+
+    @Test
+    void neverRetriesOtherClientErrors() {
+        for (int status : new int[] {400, 401, 404, 410, 422}) {
+            assertThat(policy.isRetryable(failed(status, Map.of(), ""))).as("status %d", status).isFalse();
+        }
+        assertThat(policy.isRetryable(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void waitsForRetryAfterFirst() {
+        assertThat(policy.waitAskedFor(failed(403, Map.of("retry-after", "7", "x-ratelimit-remaining", "0",
+                "x-ratelimit-reset", Long.toString(NOW.getEpochSecond() + 100)), ""))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void waitsUntilTheResetWhenNoRequestsRemain() {
+        assertThat(policy.waitAskedFor(failed(403, Map.of("X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", Long.toString(NOW.getEpochSecond() + 120)), ""))).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void waitsAMinuteForASecondaryLimitThatNamesNoTime() {
+        assertThat(policy.waitAskedFor(failed(429, Map.of(), ""))).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void leavesServerErrorsToTheBackoffAndCapsAbsurdWaits() {
+        assertThat(policy.waitAskedFor(failed(502, Map.of(), ""))).isNull();
+        assertThat(policy.waitAskedFor(failed(429, Map.of("Retry-After", "86400"), ""))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void setsTheNextRedeliveryDelayOnTheExchange() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setException(failed(429, Map.of("Retry-After", "2"), ""));
+
+        policy.process(exchange);
+
+        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class)).isEqualTo(2000L);
+    }
+}
