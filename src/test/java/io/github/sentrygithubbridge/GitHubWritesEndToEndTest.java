@@ -96,6 +96,9 @@ class GitHubWritesEndToEndTest {
     @Autowired
     CamelContext camel;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     SentryDeliveries sentry;
 
     @BeforeEach
@@ -247,6 +250,7 @@ class GitHubWritesEndToEndTest {
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\": \"Validation Failed\"}")));
 
+        double counted = deadLettersCounted();
         sentry.post("event_alert", eventAlert(id));
 
         Path letter = await().atMost(Duration.ofSeconds(10)).until(() -> deadLettersMentioning(id), l -> !l.isEmpty()).get(0);
@@ -258,6 +262,7 @@ class GitHubWritesEndToEndTest {
         assertThat(dead.path("attempts").asInt()).isEqualTo(1);
         assertThat(dead.path("error").asText()).contains("422").contains("Validation Failed");
         assertThat(dead.path("request").path("title").asText()).isNotBlank();
+        assertThat(deadLettersCounted()).isEqualTo(counted + 1);
         // released: the next alert of that Sentry issue tries again instead of being a duplicate
         assertThat(sentry.post("event_alert", eventAlert(id)).statusCode()).isEqualTo(202);
     }
@@ -309,6 +314,11 @@ class GitHubWritesEndToEndTest {
         SedaEndpoint lane = camel.getEndpoint("seda:github-writes", SedaEndpoint.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> lane.getCurrentQueueSize() == 0
                 && camel.getInflightRepository().size("write-to-github") == 0);
+    }
+
+    private double deadLettersCounted() {
+        io.micrometer.core.instrument.Counter counter = meters.find("bridge.dead.letters").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static List<LoggedRequest> issuesFor(String id) {

@@ -19,7 +19,7 @@ class ClaimsConfiguration {
     @Bean
     CaffeineCacheManager claimsCacheManager(TrackingProperties tracking) {
         CaffeineCacheManager manager = new CaffeineCacheManager(CLAIMS);
-        manager.setCaffeine(Caffeine.newBuilder().maximumSize(tracking.maxIssues()).expireAfterAccess(tracking.ttl()));
+        manager.setCaffeine(Caffeine.newBuilder().maximumSize(tracking.maxIssues()).expireAfterAccess(tracking.ttl()).recordStats());
         manager.setAllowNullValues(false);
         return manager;
     }
