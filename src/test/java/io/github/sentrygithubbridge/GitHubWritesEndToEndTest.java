@@ -69,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.max-retry-delay=PT0.5S"
 })
 @Import(TestClockConfiguration.class)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class GitHubWritesEndToEndTest {
 
     static final WireMockServer GITHUB = startGitHub();
@@ -89,6 +90,9 @@ class GitHubWritesEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     @Autowired
     MutableClock clock;
@@ -298,6 +302,31 @@ class GitHubWritesEndToEndTest {
         assertThat(gap(creates.get(0), creates.get(4))).isGreaterThanOrEqualTo(Duration.ofMillis(1990));
     }
 
+    @Test
+    void exportsTheBridgeFamiliesOnTheManagementPortOnly() throws IOException {
+        String id = newIssueId();
+        sentry.post("event_alert", eventAlert(id));
+        sentry.post("event_alert", eventAlert(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> issuesFor(id).size() == 1);
+        awaitWritesDone();
+
+        String metrics = sentry.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build()).body();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "prometheus-sample.txt"), metrics);
+        int publicStatus = sentry.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build()).statusCode();
+
+        assertThat(publicStatus).isEqualTo(404);
+        assertThat(metrics).contains(
+                "bridge_webhooks_total{outcome=\"accepted\",resource=\"event_alert\"}",
+                "bridge_webhooks_total{outcome=\"duplicate\",resource=\"event_alert\"}",
+                "bridge_github_requests_total{operation=\"create\",status=\"201\"}",
+                "bridge_issues_total{action=\"created\"",
+                "bridge_pending_alerts 0.0",
+                "bridge_github_ratelimit_remaining 4321.0",
+                "bridge_webhook_ack_seconds_bucket");
+    }
+
     private void failFirstThenCreate(String id, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {
         String scenario = "fail-once-" + id;
         GITHUB.stubFor(post(urlEqualTo(ISSUES)).atPriority(1).inScenario(scenario)
@@ -361,7 +390,8 @@ class GitHubWritesEndToEndTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String json) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(json);
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withHeader("x-ratelimit-remaining", "4321").withBody(json);
     }
 
     private static WireMockServer startGitHub() {

@@ -47,6 +47,7 @@ class PackagedJarIT {
     static Path dataDir;
     static Path log;
     static SentryDeliveries sentry;
+    static int managementPort;
 
     @BeforeAll
     static void startBridge() throws IOException {
@@ -58,12 +59,14 @@ class PackagedJarIT {
                 .withHeader("Content-Type", "application/json").withBody("{}")));
 
         int port = freePort();
+        managementPort = freePort();
         dataDir = Files.createTempDirectory("bridge-jar-it");
         log = Files.createTempFile("bridge-jar-it", ".log");
         ProcessBuilder process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = process.environment();
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         env.put("SENTRY_WEBHOOK_SECRET", SentryDeliveries.SECRET);
         env.put("GITHUB_TOKEN", TOKEN);
         env.put("GITHUB_REPOSITORY", "acme/shop");
@@ -107,6 +110,13 @@ class PackagedJarIT {
         assertThat(issues("9002")).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> github.findAll(postRequestedFor(urlEqualTo("/api/v3/repos/acme/shop/labels"))).size() == 2);
         assertThat(Files.readString(log)).contains("Opened GitHub issue #12 for Sentry issue 9001").doesNotContain(TOKEN);
+        String metrics = sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .GET().build()).body();
+        assertThat(metrics).contains("bridge_webhooks_total{outcome=\"accepted\",resource=\"event_alert\"} 1.0",
+                "bridge_webhooks_total{outcome=\"ignored\",resource=\"event_alert\"} 1.0",
+                "bridge_github_requests_total{operation=\"create\",status=\"201\"} 1.0",
+                "bridge_github_requests_total{operation=\"label\",status=\"201\"} 2.0",
+                "bridge_webhook_ack_seconds_bucket", "bridge_pending_alerts", "camel_exchanges_total");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -22,9 +23,11 @@ public class GitHubRetryPolicy implements Processor {
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final Clock clock;
+    private final BridgeMetrics metrics;
 
-    public GitHubRetryPolicy(Clock clock) {
+    public GitHubRetryPolicy(Clock clock, BridgeMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Connection errors, 5xx, 429 and rate-limit 403 are worth another try; 401, 404, 422 and other 4xx are not. */
@@ -43,6 +46,8 @@ public class GitHubRetryPolicy implements Processor {
     public void process(Exchange exchange) {
         HttpOperationFailedException failed = exchange.getException(HttpOperationFailedException.class);
         if (failed == null) {
+            // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
+            metrics.gitHubAnswered(exchange.getProperty("githubAction", String.class), "error", null);
             return;
         }
         Duration wait = waitAskedFor(failed);

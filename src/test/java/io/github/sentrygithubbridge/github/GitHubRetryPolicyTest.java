@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class GitHubRetryPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC));
+    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC),
+            new io.github.sentrygithubbridge.ops.BridgeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), new DefaultCamelContext()));
 
     static HttpOperationFailedException failed(int status, Map<String, String> headers, String body) {
         return new HttpOperationFailedException("https://api.github.com/repos/o/r/issues", status, "status", null, headers, body);

@@ -1,0 +1,44 @@
+package io.github.sentrygithubbridge.github;
+
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpActivityListener;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Sees every request to GitHub and its answer: one audit line and the request metrics for each. */
+@Component
+class GitHubActivity implements HttpActivityListener {
+
+    static final String REQUEST_LINE = "githubRequestLine";
+    private static final Logger AUDIT = LoggerFactory.getLogger("io.github.sentrygithubbridge.audit");
+
+    private final BridgeMetrics metrics;
+
+    GitHubActivity(BridgeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request, HttpEntity entity) {
+        // counted when the answer comes (or as an error by the retry policy when none does)
+        exchange.setProperty(REQUEST_LINE, request.getMethod() + " " + request.getRequestUri());
+    }
+
+    @Override
+    public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
+                                   long elapsed) {
+        String action = exchange.getProperty("githubAction", String.class);
+        Header remaining = response.getFirstHeader("x-ratelimit-remaining");
+        metrics.gitHubAnswered(action, Integer.toString(response.getCode()), remaining == null ? null : remaining.getValue());
+        AUDIT.info("GitHub {} for Sentry issue {}: {} answered {} in {} ms", action,
+                exchange.getProperty("sentryIssueKey", String.class), exchange.getProperty(REQUEST_LINE, String.class),
+                response.getCode(), elapsed);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.sentrygithubbridge.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bridge's own Prometheus families (bridge_*). Label values are kept to known sets, so a forged
+ * delivery cannot grow the number of series.
+ */
+@Component("bridgeMetrics")
+public class BridgeMetrics {
+
+    static final Set<String> RESOURCES = Set.of("event_alert", "error", "issue", "metric_alert", "installation",
+            "comment", "seer", "uptime", "preprod_artifact");
+    static final Set<String> OUTCOMES = Set.of("accepted", "ignored", "duplicate", "rejected", "invalid", "unavailable");
+    static final Set<String> OPERATIONS = Set.of("create", "comment", "label");
+
+    private final MeterRegistry registry;
+    private final CamelContext camel;
+    private final Timer ack;
+    private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+
+    public BridgeMetrics(MeterRegistry registry, CamelContext camel) {
+        this.registry = registry;
+        this.camel = camel;
+        this.ack = Timer.builder("bridge.webhook.ack").description("Time from a delivery's arrival to the answer to Sentry")
+                .register(registry);
+        Gauge.builder("bridge.pending.alerts", this, BridgeMetrics::pending)
+                .description("GitHub writes queued or in flight").register(registry);
+        Gauge.builder("bridge.github.ratelimit.remaining", rateLimitRemaining, AtomicLong::get)
+                .description("x-ratelimit-remaining of GitHub's last answer; -1 until one came").register(registry);
+    }
+
+    /** Counts one answer to Sentry and how long it took. */
+    public void webhookAnswered(Exchange exchange) {
+        String resource = exchange.getIn().getHeader("Sentry-Hook-Resource", String.class);
+        String outcome = exchange.getProperty("outcome", String.class);
+        Counter.builder("bridge.webhooks").description("Sentry deliveries by resource and outcome")
+                .tag("resource", resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other")
+                .tag("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : "error")
+                .register(registry).increment();
+        ack.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
+    }
+
+    /** Counts one GitHub request by what it was for and how GitHub answered ("error" when it did not). */
+    public void gitHubAnswered(String operation, String status, String rateLimitRemainingHeader) {
+        Counter.builder("bridge.github.requests").description("GitHub REST requests by operation and status")
+                .tag("operation", operation != null && OPERATIONS.contains(operation) ? operation : "other")
+                .tag("status", status)
+                .register(registry).increment();
+        if (rateLimitRemainingHeader != null) {
+            try {
+                rateLimitRemaining.set(Long.parseLong(rateLimitRemainingHeader.trim()));
+            } catch (NumberFormatException ignored) {
+                // a malformed header says nothing about the budget
+            }
+        }
+    }
+
+    private double pending() {
+        SedaEndpoint lane = camel.hasEndpoint("seda://github-writes") instanceof SedaEndpoint seda ? seda : null;
+        int queued = lane == null ? 0 : lane.getCurrentQueueSize();
+        return queued + camel.getInflightRepository().size("write-to-github");
+    }
+}
