@@ -272,7 +272,7 @@ class GitHubWritesEndToEndTest {
     }
 
     @Test
-    void deadLettersAWriteWhenRetriesAreExhausted() {
+    void deadLettersAWriteWhenRetriesAreExhausted() throws IOException {
         String id = newIssueId();
         GITHUB.stubFor(post(urlEqualTo(ISSUES)).atPriority(1)
                 .withRequestBody(containing("sentry-github-bridge: " + id + " "))
@@ -280,9 +280,10 @@ class GitHubWritesEndToEndTest {
 
         sentry.post("event_alert", eventAlert(id));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> !deadLettersMentioning(id).isEmpty());
+        Path letter = await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersMentioning(id), l -> !l.isEmpty()).get(0);
         // the first try and max-retries=3 more
         assertThat(issuesFor(id)).hasSize(4);
+        assertThat(JSON.readTree(letter.toFile()).path("attempts").asInt()).isEqualTo(4);
     }
 
     @Test

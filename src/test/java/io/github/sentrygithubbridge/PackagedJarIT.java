@@ -39,6 +39,7 @@ class PackagedJarIT {
 
     static final Path JAR = Path.of("target", "sentry-github-bridge.jar");
     static final String TOKEN = "ghp_packagedJarTestToken0123456789";
+    static final String ADMIN_TOKEN = "admin-token-for-the-jar-test";
     static final String ISSUES = "/api/v3/repos/acme/shop/issues";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +47,7 @@ class PackagedJarIT {
     static Process bridge;
     static Path dataDir;
     static Path log;
+    static Path errors;
     static SentryDeliveries sentry;
     static int managementPort;
 
@@ -62,8 +64,9 @@ class PackagedJarIT {
         managementPort = freePort();
         dataDir = Files.createTempDirectory("bridge-jar-it");
         log = Files.createTempFile("bridge-jar-it", ".log");
+        errors = Files.createTempFile("bridge-jar-it", ".err");
         ProcessBuilder process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectOutput(log.toFile()).redirectError(errors.toFile());
         Map<String, String> env = process.environment();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
@@ -75,6 +78,7 @@ class PackagedJarIT {
         env.put("BRIDGE_MIN_LEVEL", "warning");
         env.put("BRIDGE_DATA_DIR", dataDir.toString());
         env.put("BRIDGE_GITHUB_WRITE_INTERVAL", "PT0.1S");
+        env.put("BRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
         bridge = process.start();
         sentry = new SentryDeliveries(port, Clock.systemUTC());
 
@@ -117,6 +121,33 @@ class PackagedJarIT {
                 "bridge_github_requests_total{operation=\"create\",status=\"201\"} 1.0",
                 "bridge_github_requests_total{operation=\"label\",status=\"201\"} 2.0",
                 "bridge_webhook_ack_seconds_bucket", "bridge_pending_alerts", "camel_exchanges_total");
+    }
+
+    @Test
+    void logsOneJsonObjectPerLineWithContextAndNoSecret() throws IOException {
+        github.stubFor(post(urlEqualTo(ISSUES)).atPriority(1).withRequestBody(containing("sentry-github-bridge: 9010 "))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\": \"Bad credentials\"}")));
+        byte[] body = eventAlert("9010");
+        sentry.post(body, sentry.sentryHeaders("event_alert", body, "forged"));
+        assertThat(sentry.post("event_alert", body).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("Gave up on GitHub create for Sentry issue 9010"));
+
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.isObject()).as(line).isTrue();
+            assertThat(entry.path("@timestamp").isTextual()).as(line).isTrue();
+        }
+        String audit = lines.stream().filter(l -> l.contains("\"io.github.sentrygithubbridge.audit\"") && l.contains("9010"))
+                .findFirst().orElseThrow();
+        assertThat(JSON.readTree(audit).path("message").asText()).contains("POST /api/v3/repos/acme/shop/issues answered 401");
+        assertThat(JSON.readTree(audit).path("sentryIssueKey").asText()).isEqualTo("9010");
+        String everything = Files.readString(log) + Files.readString(errors);
+        String signature = SentryDeliveries.sign(SentryDeliveries.SECRET, body);
+        assertThat(everything).doesNotContain(TOKEN, ADMIN_TOKEN, SentryDeliveries.SECRET, signature,
+                SentryDeliveries.sign("forged", body));
     }
 
     @Test

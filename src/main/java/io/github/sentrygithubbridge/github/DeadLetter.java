@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param key           the bridge's key for the Sentry issue
  * @param action        create, comment or label
  * @param error         the last error
- * @param attempts      how many times the write was tried
+ * @param attempts      how many times the write was sent to GitHub (0 when it failed before being sent)
  * @param request       the issue, comment or label that was to be written
  * @param alert         the normalised alert
  */

@@ -4,7 +4,6 @@ import io.github.sentrygithubbridge.sentry.SentryAlert;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +18,12 @@ public class DeadLetters {
     }
 
     public DeadLetter describe(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error,
-                               @Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries,
+                               @ExchangeProperty(GitHubActivity.ATTEMPTS) Integer attempts,
                                @ExchangeProperty("githubAction") String action,
                                @ExchangeProperty("githubRequest") Object request,
                                @ExchangeProperty("sentryAlert") SentryAlert alert) {
-        int attempts = 1 + (redeliveries == null ? 0 : redeliveries);
         return new DeadLetter(clock.instant(), alert == null ? null : alert.sentryIssueId(),
-                alert == null ? null : alert.key(), action, describe(error), attempts, request, alert);
+                alert == null ? null : alert.key(), action, describe(error), attempts == null ? 0 : attempts, request, alert);
     }
 
     private static String describe(Exception error) {

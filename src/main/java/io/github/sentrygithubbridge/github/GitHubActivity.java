@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 class GitHubActivity implements HttpActivityListener {
 
     static final String REQUEST_LINE = "githubRequestLine";
+    /** How many times this write was sent to GitHub, retries included. */
+    static final String ATTEMPTS = "githubAttempts";
     private static final Logger AUDIT = LoggerFactory.getLogger("io.github.sentrygithubbridge.audit");
 
     private final BridgeMetrics metrics;
@@ -29,6 +31,7 @@ class GitHubActivity implements HttpActivityListener {
     public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request, HttpEntity entity) {
         // counted when the answer comes (or as an error by the retry policy when none does)
         exchange.setProperty(REQUEST_LINE, request.getMethod() + " " + request.getRequestUri());
+        exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
     }
 
     @Override

@@ -72,6 +72,10 @@ public final class SentryDeliveries {
         }
     }
 
+    public static String sign(String secret, byte[] body) {
+        return SignatureVerifier.sign(secret, body);
+    }
+
     /** Signs the body with the test secret and posts it with Sentry's headers. */
     public HttpResponse<String> post(String resource, byte[] body) {
         return post(body, sentryHeaders(resource, body, SECRET));
