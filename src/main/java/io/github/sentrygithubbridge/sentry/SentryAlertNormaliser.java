@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.sentry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Breadcrumb;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Frame;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Kind;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,9 +22,9 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads any Sentry delivery into one {@link SentryAlert}. Lenient with odd values, because real deliveries
- * differ from the documented ones; strict only where the delivery cannot be understood at all. Takes nothing
- * personal or secret: no frame vars, request, user, or breadcrumb data.
+ * Reads any Sentry delivery into one {@link SentryAlert}: lenient with odd values, because real deliveries differ
+ * from the documented ones, strict only where a delivery to be filed cannot be understood; never takes anything
+ * personal or secret (frame vars, request, user, breadcrumb data).
  */
 @Component("sentryAlertNormaliser")
 public class SentryAlertNormaliser {
@@ -35,6 +37,9 @@ public class SentryAlertNormaliser {
             "release", "environment");
 
     private static final Pattern ISSUE_IN_URL = Pattern.compile("/issues/(\\d+)");
+    // ids become dedup keys and a marker in a GitHub issue body: only plain tokens may get that far
+    private static final Pattern ISSUE_ID = Pattern.compile("\\d{1,20}");
+    private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     public SentryAlert normalise(@Header("Sentry-Hook-Resource") String resourceHeader, @Body JsonNode payload) {
         if (payload == null || !payload.isObject()) {
@@ -44,38 +49,46 @@ public class SentryAlertNormaliser {
         String resource = resourceHeader == null || resourceHeader.isBlank() ? inferResource(data) : resourceHeader.trim();
         String action = text(payload.path("action"));
         return switch (resource) {
-            case "event_alert" -> event(resource, action == null ? "triggered" : action, "triggered", data.path("event"), data, "data.event");
-            case "error" -> event(resource, action == null ? "created" : action, "created", data.path("error"), data, "data.error");
-            case "issue" -> issue(action, data.path("issue"));
+            case "event_alert" -> event(resource, action == null ? "triggered" : action, "triggered", data, "event");
+            case "error" -> event(resource, action == null ? "created" : action, "created", data, "error");
+            case "issue" -> issue(action, data);
             case "metric_alert" -> metric(action, data);
             default -> nothing(resource, action, data);
         };
     }
 
-    private SentryAlert event(String resource, String action, String filedAction, JsonNode event, JsonNode data, String path) {
+    private SentryAlert event(String resource, String action, String filedAction, JsonNode data, String field) {
+        JsonNode event = data.path(field);
+        boolean filed = filedAction.equals(action);
         if (!event.isObject()) {
-            throw new MalformedDeliveryException(resource + " delivery has no " + path + " object");
+            if (filed) {
+                throw new MalformedDeliveryException(resource + " " + action + " needs data." + field
+                        + " to be a JSON object, got " + describe(event));
+            }
+            return nothing(resource, action, data);
         }
         Map<String, String> allTags = tags(event.path("tags"));
-        String issueId = firstNonNull(text(event.path("issue_id")), issueIdFromUrl(text(event.path("issue_url"))),
-                issueIdFromUrl(text(event.path("web_url"))), issueIdFromUrl(text(event.path("url"))));
-        String eventId = text(event.path("event_id"));
-        String key = issueId != null ? issueId : eventId != null ? "event:" + eventId : null;
+        String issueId = eventIssueId(event);
+        String eventId = keyPart(text(event.path("event_id")));
         JsonNode main = lastOf(event.path("exception").path("values"));
         JsonNode metadata = event.path("metadata");
         JsonNode frames = main.path("stacktrace").path("frames");
         if (!frames.isArray() || frames.isEmpty()) {
             frames = event.path("stacktrace").path("frames");
         }
+        JsonNode logentry = event.path("logentry");
+        JsonNode message = event.path("message");
         String webUrl = text(event.path("web_url"));
         return new SentryAlert(
-                resource, action, filedAction.equals(action) ? Kind.EVENT : Kind.NONE, key, issueId, null,
+                resource, action, filed ? Kind.EVENT : Kind.NONE,
+                issueId != null ? issueId : eventId != null ? "event:" + eventId : null,
+                issueId, null,
                 Level.parse(firstNonNull(text(event.path("level")), allTags.get("level"))),
                 text(event.path("title")),
                 firstNonNull(text(main.path("type")), text(metadata.path("type"))),
                 firstNonNull(text(main.path("value")), text(metadata.path("value"))),
-                firstNonNull(text(event.path("logentry").path("formatted")), text(event.path("logentry").path("message")),
-                        event.path("message").isTextual() ? text(event.path("message")) : null),
+                firstNonNull(text(logentry.path("formatted")), text(logentry.path("message")), text(message),
+                        text(message.path("formatted")), text(message.path("message"))),
                 text(event.path("culprit")),
                 firstNonNull(text(event.path("environment")), allTags.get("environment")),
                 firstNonNull(release(event.path("release")), allTags.get("release")),
@@ -83,25 +96,28 @@ public class SentryAlertNormaliser {
                 firstNonNull(instant(event.path("datetime")), instant(event.path("timestamp"))),
                 webUrl,
                 issueUiUrl(webUrl, issueId),
-                text(event.path("project")),
+                project(event.path("project")),
                 frames(frames),
                 breadcrumbs(event.path("breadcrumbs")),
                 selected(allTags),
-                rule(data),
+                firstNonNull(text(data.path("triggered_rule")), text(data.path("issue_alert").path("title"))),
                 null);
     }
 
-    private SentryAlert issue(String action, JsonNode issue) {
-        String act = action == null ? "created" : action;
+    private SentryAlert issue(String action, JsonNode data) {
+        JsonNode issue = data.path("issue");
+        // without an action, a new issue cannot be told from a resolved one: acknowledge, do not file
+        boolean filed = "created".equals(action);
         if (!issue.isObject()) {
-            throw new MalformedDeliveryException("issue delivery has no data.issue object");
+            if (filed) {
+                throw new MalformedDeliveryException("issue created needs data.issue to be a JSON object, got " + describe(issue));
+            }
+            return nothing("issue", action, data);
         }
-        String id = firstNonNull(text(issue.path("id")), issueIdFromUrl(text(issue.path("web_url"))),
-                issueIdFromUrl(text(issue.path("permalink"))), issueIdFromUrl(text(issue.path("url"))));
+        String id = issueIssueId(issue);
         JsonNode metadata = issue.path("metadata");
-        JsonNode project = issue.path("project");
         return new SentryAlert(
-                "issue", act, "created".equals(act) ? Kind.ISSUE : Kind.NONE, id, id,
+                "issue", action, filed ? Kind.ISSUE : Kind.NONE, id, id,
                 firstNonNull(text(issue.path("shortId")), text(issue.path("short_id"))),
                 Level.parse(text(issue.path("level"))),
                 text(issue.path("title")),
@@ -113,24 +129,30 @@ public class SentryAlertNormaliser {
                 firstNonNull(instant(issue.path("lastSeen")), instant(issue.path("firstSeen"))),
                 null,
                 firstNonNull(text(issue.path("web_url")), text(issue.path("permalink"))),
-                firstNonNull(text(project.path("slug")), text(project.path("name")), text(project.path("id"))),
+                project(issue.path("project")),
                 List.of(), List.of(), Map.of(), null, null);
     }
 
     private SentryAlert metric(String action, JsonNode data) {
         JsonNode incident = data.path("metric_alert");
-        boolean raised = "critical".equals(action) || "warning".equals(action);
-        if (raised && !incident.isObject()) {
-            throw new MalformedDeliveryException("metric_alert delivery has no data.metric_alert object");
+        boolean filed = "critical".equals(action) || "warning".equals(action);
+        if (!incident.isObject()) {
+            if (filed) {
+                throw new MalformedDeliveryException("metric_alert " + action + " needs data.metric_alert to be a JSON object, got "
+                        + describe(incident));
+            }
+            return nothing("metric_alert", action, data);
         }
         JsonNode rule = incident.path("alert_rule");
-        String ruleId = text(rule.path("id"));
-        String identifier = firstNonNull(text(incident.path("identifier")), text(incident.path("id")));
-        String key = ruleId == null && identifier == null ? null : "metric-alert:" + ruleId + ":" + identifier;
-        JsonNode projects = incident.path("projects");
+        String ruleId = keyPart(text(rule.path("id")));
+        String identifier = keyPart(firstNonNull(text(incident.path("identifier")), text(incident.path("id"))));
+        JsonNode projects = incident.path("projects").isArray() ? incident.path("projects") : rule.path("projects");
         return new SentryAlert(
-                "metric_alert", action, raised ? Kind.METRIC : Kind.NONE, key, null, null,
-                "critical".equals(action) ? Level.FATAL : Level.WARNING,
+                "metric_alert", action, filed ? Kind.METRIC : Kind.NONE,
+                ruleId == null || identifier == null ? null : "metric-alert:" + ruleId + ":" + identifier,
+                null, null,
+                // metric alerts carry no level: the action is the severity
+                Level.parse(action),
                 firstNonNull(text(data.path("description_title")), text(incident.path("title"))),
                 null, null, null, null,
                 text(rule.path("environment")),
@@ -138,27 +160,67 @@ public class SentryAlertNormaliser {
                 firstNonNull(instant(incident.path("date_started")), instant(incident.path("date_detected"))),
                 null,
                 text(data.path("web_url")),
-                projects.isArray() && !projects.isEmpty() ? text(projects.get(0)) : null,
+                text(projects.path(0)),
                 List.of(), List.of(), Map.of(),
                 text(rule.path("name")),
                 text(data.path("description_text")));
     }
 
+    /** Nothing to file, but the reply can still name the Sentry issue when the delivery does. */
     private SentryAlert nothing(String resource, String action, JsonNode data) {
-        // still name the Sentry issue when the delivery does, so the answer can say which one it was about
-        String id = firstNonNull(text(data.path("issue").path("id")), text(data.path("event").path("issue_id")),
-                text(data.path("comment").path("issue_id")), text(data.path("issue_id")));
-        return new SentryAlert(resource, action, Kind.NONE, id, id, null, Level.ERROR, text(data.path("issue").path("title")),
+        String id = firstNonNull(issueIssueId(data.path("issue")), eventIssueId(data.path("event")),
+                eventIssueId(data.path("error")), eventIssueId(data));
+        String title = firstNonNull(text(data.path("issue").path("title")), text(data.path("event").path("title")),
+                text(data.path("error").path("title")));
+        return new SentryAlert(resource, action, Kind.NONE, id, id, null, Level.ERROR, title,
                 null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), Map.of(), null, null);
     }
 
     private static String inferResource(JsonNode data) {
-        for (String resource : List.of("event", "error", "issue", "metric_alert")) {
-            if (data.path(resource).isObject()) {
-                return "event".equals(resource) ? "event_alert" : resource;
+        for (String field : List.of("event", "error", "issue", "metric_alert")) {
+            if (data.path(field).isObject()) {
+                return "event".equals(field) ? "event_alert" : field;
             }
         }
         return "unknown";
+    }
+
+    /** Older deliveries have no issue_id: the id is then read from the links. */
+    private static String eventIssueId(JsonNode event) {
+        return firstNonNull(issueId(event.path("issue_id")), issueIdFromUrl(text(event.path("issue_url"))),
+                issueIdFromUrl(text(event.path("web_url"))), issueIdFromUrl(text(event.path("url"))));
+    }
+
+    private static String issueIssueId(JsonNode issue) {
+        return firstNonNull(issueId(issue.path("id")), issueIdFromUrl(text(issue.path("web_url"))),
+                issueIdFromUrl(text(issue.path("permalink"))), issueIdFromUrl(text(issue.path("url"))));
+    }
+
+    private static String issueId(JsonNode node) {
+        String text = text(node);
+        return text != null && ISSUE_ID.matcher(text.trim()).matches() ? text.trim() : null;
+    }
+
+    private static String issueIdFromUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = ISSUE_IN_URL.matcher(url);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String keyPart(String text) {
+        return text != null && KEY_PART.matcher(text.trim()).matches() ? text.trim() : null;
+    }
+
+    /** Sentry's UI link to the issue, cut from the event's link: .../issues/123/events/abc/ → .../issues/123/ */
+    private static String issueUiUrl(String eventUrl, String issueId) {
+        if (eventUrl == null) {
+            return null;
+        }
+        Matcher m = ISSUE_IN_URL.matcher(eventUrl);
+        // a link to some other issue would be worse than none
+        return m.find() && (issueId == null || issueId.equals(m.group(1))) ? eventUrl.substring(0, m.end()) + "/" : null;
     }
 
     /** Crashing frame first: Sentry lists frames oldest to newest. */
@@ -169,10 +231,9 @@ public class SentryAlertNormaliser {
         List<Frame> out = new ArrayList<>();
         for (JsonNode frame : frames) {
             if (frame.isObject()) {
-                JsonNode line = frame.path("lineno");
                 out.add(new Frame(
                         firstNonNull(text(frame.path("filename")), text(frame.path("abs_path")), text(frame.path("module"))),
-                        line.canConvertToInt() ? Integer.valueOf(line.asInt()) : null,
+                        integer(frame.path("lineno")),
                         text(frame.path("function")),
                         frame.path("in_app").asBoolean(false)));
             }
@@ -202,8 +263,8 @@ public class SentryAlertNormaliser {
         Map<String, String> tags = new LinkedHashMap<>();
         if (node.isArray()) {
             for (JsonNode tag : node) {
-                if (tag.isArray() && tag.size() >= 2) {
-                    put(tags, text(tag.get(0)), text(tag.get(1)));
+                if (tag.isArray()) {
+                    put(tags, text(tag.path(0)), text(tag.path(1)));
                 } else if (tag.isObject()) {
                     put(tags, text(tag.path("key")), text(tag.path("value")));
                 }
@@ -214,50 +275,46 @@ public class SentryAlertNormaliser {
         return tags;
     }
 
-    private static Map<String, String> selected(Map<String, String> tags) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        tags.forEach((k, v) -> {
-            if (KEPT_TAGS.contains(k)) {
-                // a query string or fragment can carry tokens and personal data
-                kept.put(k, "url".equals(k) ? v.replaceAll("[?#].*$", "") : v);
-            }
-        });
-        return Collections.unmodifiableMap(kept);
-    }
-
     private static void put(Map<String, String> tags, String key, String value) {
         if (key != null && value != null) {
             tags.put(key, value);
         }
     }
 
-    private static String rule(JsonNode data) {
-        return firstNonNull(text(data.path("triggered_rule")), text(data.path("issue_alert").path("title")));
+    private static Map<String, String> selected(Map<String, String> tags) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        tags.forEach((k, v) -> {
+            if (KEPT_TAGS.contains(k)) {
+                kept.put(k, "url".equals(k) ? withoutQuery(v) : v);
+            }
+        });
+        return Collections.unmodifiableMap(kept);
+    }
+
+    /** A query string or fragment can carry tokens and personal data. */
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return url.substring(0, cut);
     }
 
     private static String release(JsonNode release) {
         return release.isObject() ? firstNonNull(text(release.path("version")), text(release.path("shortVersion"))) : text(release);
     }
 
-    /** Sentry's UI link to the issue, cut from the event's link: .../issues/123/events/abc/ → .../issues/123/ */
-    private static String issueUiUrl(String eventUrl, String issueId) {
-        if (eventUrl == null) {
-            return null;
-        }
-        Matcher m = ISSUE_IN_URL.matcher(eventUrl);
-        return m.find() && (issueId == null || issueId.equals(m.group(1))) ? eventUrl.substring(0, m.end()) + "/" : null;
-    }
-
-    private static String issueIdFromUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        Matcher m = ISSUE_IN_URL.matcher(url);
-        return m.find() ? m.group(1) : null;
+    private static String project(JsonNode project) {
+        return project.isObject()
+                ? firstNonNull(text(project.path("slug")), text(project.path("name")), text(project.path("id")))
+                : text(project);
     }
 
     private static JsonNode lastOf(JsonNode array) {
-        return array.isArray() && !array.isEmpty() ? array.get(array.size() - 1) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return array.isArray() && !array.isEmpty() ? array.get(array.size() - 1) : MissingNode.getInstance();
     }
 
     /** Text of a scalar; null for missing, null, blank, objects and arrays. */
@@ -269,13 +326,21 @@ public class SentryAlertNormaliser {
         return text.isBlank() ? null : text;
     }
 
-    /** ISO-8601 text or epoch seconds; null when it cannot be read. */
-    private static Instant instant(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+    private static Integer integer(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? node.intValue() : null;
+        }
+        try {
+            return node.isTextual() ? Integer.valueOf(node.asText().trim()) : null;
+        } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** ISO-8601 text or epoch seconds; null when it cannot be read. */
+    private static Instant instant(JsonNode node) {
         if (node.isNumber()) {
-            return Instant.ofEpochMilli((long) (node.asDouble() * 1000));
+            return epochSeconds(node.asDouble());
         }
         String text = text(node);
         if (text == null) {
@@ -284,16 +349,21 @@ public class SentryAlertNormaliser {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
+            // Sentry also writes UTC times without an offset
             try {
-                return Instant.parse(text + (text.endsWith("Z") ? "" : "Z"));
-            } catch (DateTimeParseException again) {
+                return Instant.parse(text + "Z");
+            } catch (DateTimeParseException notIsoEither) {
                 try {
-                    return Instant.ofEpochMilli((long) (Double.parseDouble(text) * 1000));
+                    return epochSeconds(Double.parseDouble(text));
                 } catch (NumberFormatException notANumber) {
                     return null;
                 }
             }
         }
+    }
+
+    private static Instant epochSeconds(double seconds) {
+        return Double.isFinite(seconds) ? Instant.ofEpochMilli((long) (seconds * 1000)) : null;
     }
 
     @SafeVarargs
@@ -307,15 +377,18 @@ public class SentryAlertNormaliser {
     }
 
     private static String describe(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "null";
+        if (node == null) {
+            return "nothing";
         }
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
+            case OBJECT -> "an object";
             case STRING -> "a string";
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            case NULL -> "null";
+            case MISSING -> "nothing";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

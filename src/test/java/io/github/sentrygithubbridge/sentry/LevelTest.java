@@ -3,37 +3,63 @@ package io.github.sentrygithubbridge.sentry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LevelTest {
 
     @Test
-    void ordersLevelsAsSentryDoes() {
-        assertThat(Level.values()).containsExactly(Level.SAMPLE, Level.DEBUG, Level.INFO, Level.WARNING, Level.ERROR, Level.FATAL);
+    void ordersLevelsFromSampleToFatalAsSentryDoes() {
+        List<Level> shuffled = List.of(Level.FATAL, Level.INFO, Level.SAMPLE, Level.ERROR, Level.DEBUG, Level.WARNING);
+
+        assertThat(shuffled.stream().sorted()).containsExactly(
+                Level.SAMPLE, Level.DEBUG, Level.INFO, Level.WARNING, Level.ERROR, Level.FATAL);
         assertThat(Level.WARNING).isLessThan(Level.ERROR);
+        assertThat(Level.FATAL).isGreaterThan(Level.ERROR);
     }
 
     @Test
-    void readsMissingAndUnknownLevelsAsError() {
-        assertThat(Level.parse(null)).isEqualTo(Level.ERROR);
-        assertThat(Level.parse("")).isEqualTo(Level.ERROR);
+    void readsAMissingLevelAsSentrysDefaultError() {
+        assertThat(Stream.of(null, "", "   ").map(Level::parse)).containsOnly(Level.ERROR);
+    }
+
+    @Test
+    void readsAnUnknownLevelAsErrorSoThatItIsNotHidden() {
         assertThat(Level.parse("severe-ish")).isEqualTo(Level.ERROR);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "sample,    SAMPLE",
+            "debug,     DEBUG",
+            "info,      INFO",
+            "log,       INFO",
+            "warning,   WARNING",
+            "warn,      WARNING",
+            "WARN,      WARNING",
+            "' warning ', WARNING",
+            "error,     ERROR",
+            "Error,     ERROR",
+            "fatal,     FATAL",
+            "Fatal,     FATAL",
+            "critical,  FATAL"})
+    void readsTheSpellingsSentryAndItsSdksUse(String text, Level expected) {
+        assertThat(Level.parse(text)).isEqualTo(expected);
+    }
+
     @Test
-    void readsTheSpellingsSdksUse() {
-        assertThat(Level.parse("WARN")).isEqualTo(Level.WARNING);
-        assertThat(Level.parse(" warning ")).isEqualTo(Level.WARNING);
-        assertThat(Level.parse("critical")).isEqualTo(Level.FATAL);
-        assertThat(Level.parse("Fatal")).isEqualTo(Level.FATAL);
-        assertThat(Level.parse("sample")).isEqualTo(Level.SAMPLE);
-        assertThat(Level.parse("debug")).isEqualTo(Level.DEBUG);
-        assertThat(Level.parse("info")).isEqualTo(Level.INFO);
+    void labelsLevelsInLowerCase() {
+        assertThat(Level.WARNING.label()).isEqualTo("warning");
     }
 
     @Test
     void readsTheSettingStrictly() {
-        assertThat(Level.parseSetting("Warning")).isEqualTo(Level.WARNING);
-        assertThatThrownBy(() -> Level.parseSetting("warn")).hasMessageContaining("BRIDGE_MIN_LEVEL");
+        assertThat(Level.parseSetting(" Warning ")).isEqualTo(Level.WARNING);
+        assertThatThrownBy(() -> Level.parseSetting("warn")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BRIDGE_MIN_LEVEL").hasMessageContaining("'warn'");
+        assertThatThrownBy(() -> Level.parseSetting(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
