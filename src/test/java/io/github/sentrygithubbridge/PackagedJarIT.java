@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
+import io.github.sentrygithubbridge.support.SentryIngestStandIn;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,12 +45,14 @@ class PackagedJarIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static WireMockServer github;
+    static SentryIngestStandIn sentryIngest;
     static Process bridge;
     static Path dataDir;
     static Path log;
     static Path errors;
     static SentryDeliveries sentry;
     static int managementPort;
+    static String bridgeUrl;
 
     @BeforeAll
     static void startBridge() throws IOException {
@@ -60,6 +63,7 @@ class PackagedJarIT {
         github.stubFor(post(urlEqualTo("/api/v3/repos/acme/shop/labels")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
 
+        sentryIngest = new SentryIngestStandIn();
         int port = freePort();
         managementPort = freePort();
         dataDir = Files.createTempDirectory("bridge-jar-it");
@@ -79,12 +83,17 @@ class PackagedJarIT {
         env.put("BRIDGE_DATA_DIR", dataDir.toString());
         env.put("BRIDGE_GITHUB_WRITE_INTERVAL", "PT0.1S");
         env.put("BRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("SENTRY_DSN", sentryIngest.dsn());
+        env.put("SENTRY_RELEASE", "1a2b3c4d");
+        env.put("SENTRY_ENVIRONMENT", "staging");
         bridge = process.start();
         sentry = new SentryDeliveries(port, Clock.systemUTC());
+        bridgeUrl = "http://127.0.0.1:" + port;
 
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET().build();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> bridge.isAlive() && sentry.send(health).statusCode() == 200);
+                .failFast("the bridge exited; see " + log, () -> !bridge.isAlive())
+                .until(() -> sentry.send(health).statusCode() == 200);
     }
 
     @AfterAll
@@ -97,6 +106,9 @@ class PackagedJarIT {
         }
         if (github != null) {
             github.stop();
+        }
+        if (sentryIngest != null) {
+            sentryIngest.close();
         }
     }
 
@@ -147,7 +159,46 @@ class PackagedJarIT {
         String everything = Files.readString(log) + Files.readString(errors);
         String signature = SentryDeliveries.sign(SentryDeliveries.SECRET, body);
         assertThat(everything).doesNotContain(TOKEN, ADMIN_TOKEN, SentryDeliveries.SECRET, signature,
-                SentryDeliveries.sign("forged", body));
+                SentryDeliveries.sign("forged", body), SentryIngestStandIn.KEY);
+        // the dead letter also reached the bridge's own Sentry, tagged, without the payload
+        String reported = await().atMost(Duration.ofSeconds(20)).until(() -> sentryIngest.envelopes().stream()
+                .filter(e -> e.contains("\"sentry_issue_id\":\"9010\"")).findFirst().orElse(null), e -> e != null);
+        assertThat(reported).contains("\"route_id\":\"open-github-issue\"", "\"release\":\"1a2b3c4d\"")
+                .doesNotContain("heck is not defined", TOKEN);
+    }
+
+    @Test
+    void sendsATestEventWithReleaseAndEnvironmentToSentry() throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridgeUrl + "/internal/sentry-test")).GET();
+
+        assertThat(sentry.send(request.build()).statusCode()).isEqualTo(401);
+        var response = sentry.send(request.header("Authorization", "Bearer " + ADMIN_TOKEN).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String eventId = JSON.readTree(response.body()).path("eventId").asText();
+        assertThat(eventId).matches("[0-9a-f]{32}");
+        String envelope = await().atMost(Duration.ofSeconds(20)).until(() -> sentryIngest.envelopes().stream()
+                .filter(e -> e.contains(eventId)).findFirst().orElse(null), e -> e != null);
+        assertThat(envelope).contains("\"release\":\"1a2b3c4d\"", "\"environment\":\"staging\"", "test event");
+    }
+
+    @Test
+    void refusesToStartInProductionWithoutASentryDsn() throws Exception {
+        Path output = Files.createTempFile("bridge-jar-it-production", ".log");
+        ProcessBuilder production = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        production.environment().put("SERVER_PORT", Integer.toString(freePort()));
+        production.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
+        production.environment().put("SENTRY_ENVIRONMENT", "production");
+        production.environment().remove("SENTRY_DSN");
+        Process process = production.start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Files.readString(output)).contains("SENTRY_DSN");
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test

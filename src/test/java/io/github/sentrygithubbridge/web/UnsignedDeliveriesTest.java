@@ -38,4 +38,13 @@ class UnsignedDeliveriesTest {
         assertThat(signedWithAnything.statusCode()).isEqualTo(401);
         assertThat(json(signedWithAnything).get("reason")).asString().contains("no webhook secret");
     }
+
+    @Test
+    void hidesTheInternalEndpointsWhenNoAdminTokenIsSet() {
+        SentryDeliveries http = new SentryDeliveries(port, Clock.systemUTC());
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/internal/sentry-test")).header("Authorization", "Bearer x").GET().build();
+
+        assertThat(http.send(request).statusCode()).isEqualTo(404);
+    }
 }

@@ -1,0 +1,48 @@
+package io.github.sentrygithubbridge.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.apache.camel.Header;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Guards /internal/*: without BRIDGE_ADMIN_TOKEN they do not exist; with it they need it as a Bearer token. */
+@Component("adminToken")
+public class AdminToken {
+
+    /** The endpoint is switched off: answered as if it did not exist. */
+    public static class NotEnabledException extends RuntimeException {
+        public NotEnabledException() {
+            super("not found");
+        }
+    }
+
+    /** A request without the right Bearer token. */
+    public static class UnauthorizedException extends RuntimeException {
+        public UnauthorizedException() {
+            super("missing or wrong Authorization: Bearer token");
+        }
+    }
+
+    private final byte[] token;
+
+    public AdminToken(@Value("${bridge.admin-token:}") String token) {
+        this.token = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public void check(@Header("Authorization") String authorization) {
+        if (token == null) {
+            throw new NotEnabledException();
+        }
+        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : "";
+        if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new UnauthorizedException();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdminToken[" + (token == null ? "off" : "****") + "]";
+    }
+}

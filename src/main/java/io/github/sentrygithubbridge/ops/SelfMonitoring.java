@@ -1,0 +1,76 @@
+package io.github.sentrygithubbridge.ops;
+
+import io.sentry.Sentry;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLevel;
+import io.sentry.SentryOptions;
+import io.sentry.protocol.Request;
+import io.sentry.protocol.SentryId;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports the bridge's own failures (dead letters, deliveries it could not take) to Sentry, tagged with the
+ * route and the Sentry issue concerned; never the payload, headers or anything personal.
+ */
+@Component("selfMonitoring")
+public class SelfMonitoring {
+
+    public SelfMonitoring(SelfMonitoringProperties properties) {
+        // validated by the properties record: nothing else to keep
+    }
+
+    /** Sends the exception the exchange caught, with the route and Sentry issue as tags. */
+    public void report(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (error == null || !Sentry.isEnabled()) {
+            return;
+        }
+        String route = exchange.getFromRouteId();
+        String failedRoute = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
+        Sentry.captureException(error, scope -> {
+            scope.setTag("route_id", failedRoute != null ? failedRoute : route == null ? "unknown" : route);
+            tag(scope, "sentry_issue_id", exchange.getProperty("sentryIssueKey", String.class));
+            tag(scope, "github_action", exchange.getProperty("githubAction", String.class));
+            tag(scope, "request_id", exchange.getProperty("requestId", String.class));
+        });
+    }
+
+    /** Sends a test event, so an operator can see the bridge reach Sentry; null when Sentry is off. */
+    public Map<String, String> sendTestEvent() {
+        if (!Sentry.isEnabled()) {
+            return null;
+        }
+        SentryId id = Sentry.captureException(new IllegalStateException("sentry-github-bridge test event: Sentry reporting works"),
+                scope -> {
+                    scope.setLevel(SentryLevel.INFO);
+                    scope.setTag("route_id", "internal-sentry-test");
+                });
+        Sentry.flush(5000);
+        return Map.of("eventId", id.toString());
+    }
+
+    private static void tag(io.sentry.IScope scope, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            scope.setTag(name, value);
+        }
+    }
+
+    /** Whatever a Sentry integration attached of an HTTP request: keep the method and path only. */
+    @Bean
+    static SentryOptions.BeforeSendCallback stripRequestData() {
+        return (SentryEvent event, io.sentry.Hint hint) -> {
+            Request request = event.getRequest();
+            if (request != null) {
+                Request kept = new Request();
+                kept.setMethod(request.getMethod());
+                kept.setUrl(request.getUrl());
+                event.setRequest(kept);
+            }
+            event.setUser(null);
+            return event;
+        };
+    }
+}
