@@ -322,10 +322,36 @@ class GitHubWritesEndToEndTest {
                 "bridge_webhooks_total{outcome=\"accepted\",resource=\"event_alert\"}",
                 "bridge_webhooks_total{outcome=\"duplicate\",resource=\"event_alert\"}",
                 "bridge_github_requests_total{operation=\"create\",status=\"201\"}",
-                "bridge_issues_total{action=\"created\"",
+                "bridge_issues_total{action=\"created\"}",
+                "bridge_dead_letters_total",
                 "bridge_pending_alerts 0.0",
                 "bridge_github_ratelimit_remaining 4321.0",
                 "bridge_webhook_ack_seconds_bucket");
+    }
+
+    @Test
+    void exportsEveryMetricTheAlertRulesAndTheDashboardName() throws IOException {
+        String id = newIssueId();
+        sentry.post("event_alert", eventAlert(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> issuesFor(id).size() == 1);
+        awaitWritesDone();
+        String exported = sentry.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build()).body();
+        java.util.Set<String> exportedNames = metricNames(exported.lines().filter(l -> !l.startsWith("#")).toList());
+        String rules = Files.readString(Path.of("deploy/observability/prometheus/alerts.yml"));
+        String dashboard = Files.readString(Path.of("deploy/observability/grafana/dashboards/sentry-github-bridge.json"));
+
+        java.util.Set<String> named = metricNames(List.of(rules, dashboard));
+
+        assertThat(named).as("metrics named in rules and dashboard").hasSizeGreaterThan(5);
+        assertThat(exportedNames).containsAll(named);
+    }
+
+    private static java.util.Set<String> metricNames(List<String> texts) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\b(?:bridge|camel|jvm|process)_[a-z0-9_]+");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        texts.forEach(t -> name.matcher(t).results().forEach(m -> names.add(m.group())));
+        return names;
     }
 
     private void failFirstThenCreate(String id, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {

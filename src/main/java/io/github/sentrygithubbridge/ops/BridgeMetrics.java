@@ -23,11 +23,13 @@ public class BridgeMetrics {
             "comment", "seer", "uptime", "preprod_artifact");
     static final Set<String> OUTCOMES = Set.of("accepted", "ignored", "duplicate", "rejected", "invalid", "unavailable");
     static final Set<String> OPERATIONS = Set.of("create", "comment", "label");
+    static final Set<String> ISSUE_ACTIONS = Set.of("created", "commented", "dry-run");
 
     private final MeterRegistry registry;
     private final CamelContext camel;
     private final Timer ack;
     private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+    private final Counter deadLetters;
 
     public BridgeMetrics(MeterRegistry registry, CamelContext camel) {
         this.registry = registry;
@@ -38,16 +40,28 @@ public class BridgeMetrics {
                 .description("GitHub writes queued or in flight").register(registry);
         Gauge.builder("bridge.github.ratelimit.remaining", rateLimitRemaining, AtomicLong::get)
                 .description("x-ratelimit-remaining of GitHub's last answer; -1 until one came").register(registry);
+        // registered at zero, so that alert rules see a series from the start rather than none
+        deadLetters = Counter.builder("bridge.dead.letters").description("GitHub writes given up on").register(registry);
+        ISSUE_ACTIONS.forEach(this::issues);
+        OUTCOMES.forEach(outcome -> webhooks("event_alert", outcome));
+    }
+
+    /** Counts a GitHub write the bridge gave up on. */
+    public void deadLetter() {
+        deadLetters.increment();
+    }
+
+    /** Counts an issue opened, a comment added, or either written in a dry run. */
+    public void issueWritten(String action) {
+        issues(action).increment();
     }
 
     /** Counts one answer to Sentry and how long it took. */
     public void webhookAnswered(Exchange exchange) {
         String resource = exchange.getIn().getHeader("Sentry-Hook-Resource", String.class);
         String outcome = exchange.getProperty("outcome", String.class);
-        Counter.builder("bridge.webhooks").description("Sentry deliveries by resource and outcome")
-                .tag("resource", resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other")
-                .tag("outcome", outcome != null && OUTCOMES.contains(outcome) ? outcome : "error")
-                .register(registry).increment();
+        webhooks(resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other",
+                outcome != null && OUTCOMES.contains(outcome) ? outcome : "error").increment();
         ack.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
     }
 
@@ -64,6 +78,16 @@ public class BridgeMetrics {
                 // a malformed header says nothing about the budget
             }
         }
+    }
+
+    private Counter webhooks(String resource, String outcome) {
+        return Counter.builder("bridge.webhooks").description("Sentry deliveries by resource and outcome")
+                .tag("resource", resource).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter issues(String action) {
+        return Counter.builder("bridge.issues").description("GitHub issues opened and comments added")
+                .tag("action", ISSUE_ACTIONS.contains(action) ? action : "other").register(registry);
     }
 
     private double pending() {
