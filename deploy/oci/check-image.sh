@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs the OCI image without a container engine: unpacks its layers, then starts its own entrypoint,
+# as its own user, in a chroot on loopback; passes when /health answers and a signed delivery is taken.
+#   deploy/oci/check-image.sh [IMAGE_TAR]   (default target/sentry-github-bridge-image.tar; needs root)
+set -euo pipefail
+
+image=${1:-target/sentry-github-bridge-image.tar}
+here=$(cd "$(dirname "$0")" && pwd)
+[ -f "$image" ] || { echo "no image at $image (build it with ./mvnw -Poci package)" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "needs root (chroot and mount)" >&2; exit 2; }
+
+work=$(mktemp -d)
+root=$work/root
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  mountpoint -q "$root/proc" && umount "$root/proc"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/image" "$root"
+tar -xf "$image" -C "$work/image"
+# layers in manifest order, as a container engine would stack them
+python3 - "$work/image" "$root" <<'PY'
+import json, sys, tarfile, os
+image, root = sys.argv[1], sys.argv[2]
+manifest = json.load(open(os.path.join(image, "manifest.json")))[0]
+for layer in manifest["Layers"]:
+    with tarfile.open(os.path.join(image, layer)) as t:
+        t.extractall(root)
+config = json.load(open(os.path.join(image, manifest["Config"])))["config"]
+with open(os.path.join(image, "run.env"), "w") as f:
+    f.write("\n".join(config.get("Env", [])) + "\n")
+with open(os.path.join(image, "entrypoint"), "w") as f:
+    f.write("\n".join(config["Entrypoint"]) + "\n")
+with open(os.path.join(image, "user"), "w") as f:
+    f.write(config.get("User", "0:0"))
+PY
+user=$(cat "$work/image/user")
+mapfile -t entrypoint < "$work/image/entrypoint"
+mapfile -t image_env < "$work/image/run.env"
+echo "image: user $user, entrypoint ${entrypoint[*]}"
+[ "$user" != "0:0" ] && [ "${user%%:*}" != 0 ] || { echo "the image runs as root" >&2; exit 1; }
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mount -t proc proc "$root/proc"
+env -i "${image_env[@]}" SERVER_PORT="$port" MANAGEMENT_SERVER_PORT="$mport" SENTRY_WEBHOOK_SECRET=image-check \
+  "$(command -v chroot)" --userspec="$user" "$root" "${entrypoint[@]}" > "$work/bridge.log" 2>&1 &
+pid=$!
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"UP"' && break
+  kill -0 "$pid" 2>/dev/null || { tail -20 "$work/bridge.log" >&2; echo "the image exited" >&2; exit 1; }
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health" | grep -q '"UP"' || { tail -20 "$work/bridge.log" >&2; echo "no /health" >&2; exit 1; }
+echo "image: /health is UP"
+
+answer=$(SENTRY_WEBHOOK_SECRET=image-check BRIDGE_URL="http://127.0.0.1:$port" "$here/../../scripts/send-sample.sh")
+echo "$answer" | grep -q 'HTTP 202' || { echo "$answer" >&2; echo "the delivery was not accepted" >&2; exit 1; }
+for _ in $(seq 1 20); do
+  ls "$root"/data/dry-run/*.md >/dev/null 2>&1 && break
+  sleep 0.5
+done
+ls "$root"/data/dry-run/*.md >/dev/null 2>&1 || { tail -20 "$work/bridge.log" >&2; echo "no dry-run issue in /data" >&2; exit 1; }
+echo "image: a signed delivery became a dry-run issue in /data"
