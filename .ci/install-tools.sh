@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what CI's checks use, from Debian's packages, only when missing:
-# promtool (prometheus) for the alert rules, jmods for the image's jlinked runtime.
+# promtool (prometheus) for the alert rules, shellcheck for the scripts, jmods for the image's runtime.
 set -euo pipefail
 
 missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
+command -v shellcheck >/dev/null || missing+=(shellcheck)
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 [ -d "$java_home/jmods" ] || missing+=(openjdk-17-jmods)
 
 # the image's C libraries are fetched with apt-get download, which needs package lists
-if [ ${#missing[@]} -gt 0 ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ]; then
+lists=(/var/lib/apt/lists/*_Packages)
+if [ ${#missing[@]} -gt 0 ] || [ ! -e "${lists[0]}" ]; then
   apt-get update -qq
 fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -24,7 +24,8 @@ for deb in "$debs"/*.deb; do
   dpkg-deb -x "$deb" "$out"
 done
 # only the shared libraries are needed, not documentation or locales
-rm -rf "$out/usr/share" "$out/usr/lib/x86_64-linux-gnu/gconv" "$out/usr/bin" "$out/usr/sbin" "$out/sbin" "$out/bin" "$out/etc"
+rm -rf "${out:?}/usr/share" "${out:?}/usr/lib/x86_64-linux-gnu/gconv" "${out:?}/usr/bin" "${out:?}/usr/sbin" \
+  "${out:?}/sbin" "${out:?}/bin" "${out:?}/etc"
 
 echo "rootfs: Java runtime ($modules)"
 "$jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/opt/java"

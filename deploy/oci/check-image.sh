@@ -13,9 +13,14 @@ work=$(mktemp -d)
 root=$work/root
 pid=
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  mountpoint -q "$root/proc" && umount "$root/proc"
+  local status=$?
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  if mountpoint -q "$root/proc"; then umount "$root/proc"; fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 
@@ -41,7 +46,10 @@ user=$(cat "$work/image/user")
 mapfile -t entrypoint < "$work/image/entrypoint"
 mapfile -t image_env < "$work/image/run.env"
 echo "image: user $user, entrypoint ${entrypoint[*]}"
-[ "$user" != "0:0" ] && [ "${user%%:*}" != 0 ] || { echo "the image runs as root" >&2; exit 1; }
+if [ "${user%%:*}" = 0 ]; then
+  echo "the image runs as root" >&2
+  exit 1
+fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

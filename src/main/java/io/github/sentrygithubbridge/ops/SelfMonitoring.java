@@ -18,10 +18,6 @@ import org.springframework.stereotype.Component;
 @Component("selfMonitoring")
 public class SelfMonitoring {
 
-    public SelfMonitoring(SelfMonitoringProperties properties) {
-        // validated by the properties record: nothing else to keep
-    }
-
     /** Sends the exception the exchange caught, with the route and Sentry issue as tags. */
     public void report(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
