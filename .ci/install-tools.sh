@@ -10,7 +10,7 @@ java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 [ -d "$java_home/jmods" ] || missing+=(openjdk-17-jmods)
 
 # the image's C libraries are fetched with apt-get download, which needs package lists
-lists=(/var/lib/apt/lists/*_Packages)
+lists=(/var/lib/apt/lists/*_Packages*)
 if [ ${#missing[@]} -gt 0 ] || [ ! -e "${lists[0]}" ]; then
   apt-get update -qq
 fi
