@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The storm-in, issues-out benchmark: the packaged jar (-Xmx256m) against a GitHub stand-in that answers
+# at once, driven by wrk from a separate process on loopback, beside a minimal ceiling server.
+#   bench/run.sh            all scenarios (about 4 minutes)
+#   bench/run.sh storm      one scenario: steady, storm, flood (cold start is measured on every start)
+# Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
+# BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+only=${1:-all}
+out=target/bench
+secret=bench-secret
+jar=target/sentry-github-bridge.jar
+# storm and flood run as fast as the machine takes them for a fixed time (wrk measures by duration),
+# long enough for well over 20,000 deliveries here; the table gives the count
+steady_rate=300 steady_seconds=60 steady_issues=1000
+storm_seconds=25 storm_issues=50 flood_seconds=25
+mkdir -p "$out" bench/results
+results=bench/results/$(date -u +%Y%m%dT%H%M%SZ).md
+
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 2; }
+[ -f "$jar" ] || ./mvnw -q -B -ntp -DskipTests package
+rm -rf "${out:?}/lib" && mkdir -p "$out/lib"
+unzip -q -o -j "$jar" 'BOOT-INF/lib/jackson-core-*.jar' 'BOOT-INF/lib/jackson-databind-*.jar' 'BOOT-INF/lib/jackson-annotations-*.jar' -d "$out/lib"
+ceiling_cp=$(find "$out/lib" -name '*.jar' | paste -sd: -)
+
+pids=()
+cleanup() {
+  local status=$?
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  exit "$status"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+field() { sed -n "s/.*[{,]\"$1\":\([0-9.-]*\).*/\1/p"; }
+
+gh_port=$(free_port)
+# without nodelay the JDK server's header and body writes meet Nagle and delayed ACK: 40 ms a request
+java -Dsun.net.httpserver.nodelay=true bench/GitHubStandIn.java "$gh_port" > "$out/github.log" 2>&1 &
+pids+=($!)
+until curl -fsS "http://127.0.0.1:$gh_port/stats" >/dev/null 2>&1; do sleep 0.2; done
+creates() { curl -fsS "http://127.0.0.1:$gh_port/stats" | field creates; }
+
+fixture=src/test/resources/sentry/event_alert_triggered.sentry-docs.json
+python3 bench/make-requests.py "$fixture" "$steady_issues" "$secret" "$out/steady.lua"
+python3 bench/make-requests.py "$fixture" "$storm_issues" "$secret" "$out/storm.lua"
+python3 bench/make-requests.py "$fixture" "$storm_issues" "$secret" "$out/flood.lua" --forged
+
+# start_bridge NAME: starts the jar, sets bridge_pid, port, mport, cold_ms
+start_bridge() {
+  port=$(free_port) mport=$(free_port)
+  rm -rf "$out/data-$1"
+  local t0
+  t0=$(now_ms)
+  SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret \
+  GITHUB_TOKEN=bench-token GITHUB_REPOSITORY=bench/bench GITHUB_API_URL=http://127.0.0.1:$gh_port \
+  BRIDGE_GITHUB_WRITE_INTERVAL=PT0.001S BRIDGE_GITHUB_CREATES_PER_MINUTE=1000000 BRIDGE_DATA_DIR="$out/data-$1" \
+    java -Xmx256m -Xlog:gc:file="$out/gc-$1.log" -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$out/bridge-$1.log" 2>&1 &
+  bridge_pid=$!
+  pids+=("$bridge_pid")
+  until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q UP; do
+    kill -0 "$bridge_pid" 2>/dev/null || { tail -5 "$out/bridge-$1.log" >&2; echo "bench: the bridge died" >&2; exit 1; }
+    sleep 0.05
+  done
+  cold_ms=$(( $(now_ms) - t0 ))
+}
+
+pending() { curl -fsS "http://127.0.0.1:$mport/actuator/prometheus" | sed -n 's/^bridge_pending_alerts \([0-9.]*\).*/\1/p'; }
+
+# drain EXPECTED BASE: waits until EXPECTED more issues reached GitHub and nothing is pending; sets drain_ms
+drain() {
+  local t0 deadline
+  t0=$(now_ms)
+  deadline=$(( t0 + 180000 ))
+  while [ "$(( $(creates) - $2 ))" -lt "$1" ] || [ "$(pending)" != "0.0" ]; do
+    [ "$(now_ms)" -gt "$deadline" ] && break
+    sleep 0.1
+  done
+  drain_ms=$(( $(now_ms) - t0 ))
+}
+
+# stop_bridge NAME: records peak RSS, GC pauses, peak heap, and stops the jar
+stop_bridge() {
+  rss_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$bridge_pid/status")
+  kill "$bridge_pid"
+  wait "$bridge_pid" 2>/dev/null || true
+  read -r gc_count gc_total gc_max heap_peak < <(awk '/Pause/ {
+      n++; ms=$NF; sub(/ms/, "", ms); t+=ms; if (ms>m) m=ms
+      for (i=1;i<=NF;i++) if ($i ~ /->/) { split($i, a, "->"); b=a[1]; sub(/M/, "", b); if (b+0>h) h=b+0 }
+    } END { printf "%d %.1f %.1f %d\n", n, t, m, h }' "$out/gc-$1.log")
+  oom=$(grep -c OutOfMemoryError "$out/bridge-$1.log" || true)
+  [ "$oom" = 0 ] || echo "bench: OutOfMemoryError in the $1 run" >&2
+}
+
+# load NAME URL LUA THREADS CONNECTIONS SECONDS DELAY_MS: runs wrk, sets the w_* RESULT fields and rps
+w_requests=0 w_duration_us=1 w_non2xx=0 w_socket_errors=0 w_p50_us=0 w_p99_us=0 w_p999_us=0 w_max_us=0
+load() {
+  BENCH_REQUESTS=$3 BENCH_DELAY_MS=$7 wrk -t"$4" -c"$5" -d"$6"s --timeout 5s \
+    -s bench/deliveries.lua "$2" > "$out/wrk-$1.txt" 2>&1
+  local line
+  line=$(grep '^RESULT' "$out/wrk-$1.txt")
+  for kv in ${line#RESULT }; do declare -g "w_${kv%%=*}=${kv#*=}"; done
+  requests=$w_requests
+  rps=$(awk -v r="$w_requests" -v d="$w_duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+}
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+rows=()
+row() { rows+=("$1"); printf '%s\n' "$1"; }
+
+if [ "$only" = all ] || [ "$only" = steady ]; then
+  start_bridge steady
+  base=$(creates)
+  # 10 connections, each pausing so that together they send about 300 a second
+  load steady "http://127.0.0.1:$port" "$out/steady.lua" 2 10 "$steady_seconds" $(( 10 * 1000 / steady_rate ))
+  drain "$steady_issues" "$base"
+  written=$(( $(creates) - base ))
+  stop_bridge steady
+  row "| steady | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $steady_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+fi
+
+if [ "$only" = all ] || [ "$only" = storm ]; then
+  start_bridge storm
+  base=$(creates)
+  load storm "http://127.0.0.1:$port" "$out/storm.lua" 2 32 "$storm_seconds" 0
+  bridge_rps=$rps
+  drain "$storm_issues" "$base"
+  written=$(( $(creates) - base ))
+  stop_bridge storm
+  row "| storm | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+fi
+
+if [ "$only" = all ] || [ "$only" = flood ]; then
+  start_bridge flood
+  base=$(creates)
+  load flood "http://127.0.0.1:$port" "$out/flood.lua" 2 32 "$flood_seconds" 0
+  healthy=$(curl -fsS "http://127.0.0.1:$port/health" | grep -c UP || true)
+  written=$(( $(creates) - base ))
+  stop_bridge flood
+  row "| flood (forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
+fi
+
+if [ "$only" = all ] || [ "$only" = storm ] || [ "$only" = flood ]; then
+  cport=$(free_port)
+  java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$ceiling_cp" bench/Ceiling.java "$cport" "$secret" > "$out/ceiling.log" 2>&1 &
+  ceiling_pid=$!
+  pids+=("$ceiling_pid")
+  until grep -q 'ceiling on' "$out/ceiling.log" 2>/dev/null; do sleep 0.1; done
+  if [ "$only" != flood ]; then
+    load ceiling-storm "http://127.0.0.1:$cport" "$out/storm.lua" 2 32 "$storm_seconds" 0
+    ceiling_rps=$rps
+    row "| storm | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | – |"
+  fi
+  if [ "$only" != storm ]; then
+    load ceiling-flood "http://127.0.0.1:$cport" "$out/flood.lua" 2 32 "$flood_seconds" 0
+    row "| flood (forged) | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | – | – | – |"
+  fi
+  kill "$ceiling_pid"
+fi
+
+{
+  echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;" \
+    "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
+  echo
+  echo "| scenario | server | deliveries | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | GitHub issues / Sentry issues | drain ms | peak heap MB | peak RSS MB | GC pauses (n / total ms / max ms) | cold start ms |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  if [ -n "${bridge_rps:-}" ] && [ -n "${ceiling_rps:-}" ]; then
+    echo
+    echo "Storm throughput: bridge $bridge_rps req/s = $(awk -v b="$bridge_rps" -v c="$ceiling_rps" 'BEGIN { printf "%.0f", 100 * b / c }')% of the ceiling's $ceiling_rps req/s."
+  fi
+} > "$results"
+echo "bench: wrote $results"
