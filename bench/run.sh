@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The storm-in, issues-out benchmark: the packaged jar (-Xmx256m) against a GitHub stand-in that answers
 # at once, driven by wrk from a separate process on loopback, beside a minimal ceiling server.
-#   bench/run.sh            all scenarios (about 4 minutes)
+#   bench/run.sh            all scenarios (about 5 minutes)
 #   bench/run.sh storm      one scenario: steady, storm, flood (cold start is measured on every start)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
 # BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile
@@ -24,6 +24,10 @@ command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2
 rm -rf "${out:?}/lib" && mkdir -p "$out/lib"
 unzip -q -o -j "$jar" 'BOOT-INF/lib/jackson-core-*.jar' 'BOOT-INF/lib/jackson-databind-*.jar' 'BOOT-INF/lib/jackson-annotations-*.jar' -d "$out/lib"
 ceiling_cp=$(find "$out/lib" -name '*.jar' | paste -sd: -)
+# compiled ahead, so that the ceiling's cold start is not javac's
+rm -rf "${out:?}/classes" && mkdir -p "$out/classes"
+javac -d "$out/classes" -cp "$ceiling_cp" bench/Ceiling.java bench/GitHubStandIn.java
+ceiling_cp=$out/classes:$ceiling_cp
 
 pids=()
 cleanup() {
@@ -40,7 +44,7 @@ field() { sed -n "s/.*[{,]\"$1\":\([0-9.-]*\).*/\1/p"; }
 
 gh_port=$(free_port)
 # without nodelay the JDK server's header and body writes meet Nagle and delayed ACK: 40 ms a request
-java -Dsun.net.httpserver.nodelay=true bench/GitHubStandIn.java "$gh_port" > "$out/github.log" 2>&1 &
+java -Dsun.net.httpserver.nodelay=true -cp "$out/classes" GitHubStandIn "$gh_port" > "$out/github.log" 2>&1 &
 pids+=($!)
 until curl -fsS "http://127.0.0.1:$gh_port/stats" >/dev/null 2>&1; do sleep 0.2; done
 creates() { curl -fsS "http://127.0.0.1:$gh_port/stats" | field creates; }
@@ -56,6 +60,7 @@ start_bridge() {
   rm -rf "$out/data-$1"
   local t0
   t0=$(now_ms)
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
   SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret \
   GITHUB_TOKEN=bench-token GITHUB_REPOSITORY=bench/bench GITHUB_API_URL=http://127.0.0.1:$gh_port \
   BRIDGE_GITHUB_WRITE_INTERVAL=PT0.001S BRIDGE_GITHUB_CREATES_PER_MINUTE=1000000 BRIDGE_DATA_DIR="$out/data-$1" \
@@ -144,23 +149,31 @@ if [ "$only" = all ] || [ "$only" = flood ]; then
   row "| flood (forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
 fi
 
+cport=$(free_port)
+t0=$(now_ms)
+java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$ceiling_cp" Ceiling "$cport" "$secret" > "$out/ceiling.log" 2>&1 &
+ceiling_pid=$!
+pids+=("$ceiling_pid")
+until grep -q 'ceiling on' "$out/ceiling.log" 2>/dev/null; do sleep 0.01; done
+ceiling_cold_ms=$(( $(now_ms) - t0 ))
+
+if [ "$only" = all ] || [ "$only" = steady ]; then
+  load ceiling-steady "http://127.0.0.1:$cport" "$out/steady.lua" 2 10 "$steady_seconds" $(( 10 * 1000 / steady_rate ))
+  row "| steady | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | $ceiling_cold_ms |"
+fi
+
 if [ "$only" = all ] || [ "$only" = storm ] || [ "$only" = flood ]; then
-  cport=$(free_port)
-  java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$ceiling_cp" bench/Ceiling.java "$cport" "$secret" > "$out/ceiling.log" 2>&1 &
-  ceiling_pid=$!
-  pids+=("$ceiling_pid")
-  until grep -q 'ceiling on' "$out/ceiling.log" 2>/dev/null; do sleep 0.1; done
   if [ "$only" != flood ]; then
     load ceiling-storm "http://127.0.0.1:$cport" "$out/storm.lua" 2 32 "$storm_seconds" 0
     ceiling_rps=$rps
-    row "| storm | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | – |"
+    row "| storm | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | $ceiling_cold_ms |"
   fi
   if [ "$only" != storm ]; then
     load ceiling-flood "http://127.0.0.1:$cport" "$out/flood.lua" 2 32 "$flood_seconds" 0
     row "| flood (forged) | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | – | – | – |"
   fi
-  kill "$ceiling_pid"
 fi
+kill "$ceiling_pid"
 
 {
   echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -30,6 +32,8 @@ public class BridgeMetrics {
     private final Timer ack;
     private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
     private final Counter deadLetters;
+    // looked up once per label set: a registry lookup per delivery showed in the storm profile
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public BridgeMetrics(MeterRegistry registry, CamelContext camel) {
         this.registry = registry;
@@ -67,10 +71,10 @@ public class BridgeMetrics {
 
     /** Counts one GitHub request by what it was for and how GitHub answered ("error" when it did not). */
     public void gitHubAnswered(String operation, String status, String rateLimitRemainingHeader) {
-        Counter.builder("bridge.github.requests").description("GitHub REST requests by operation and status")
-                .tag("operation", operation != null && OPERATIONS.contains(operation) ? operation : "other")
-                .tag("status", status)
-                .register(registry).increment();
+        String op = operation != null && OPERATIONS.contains(operation) ? operation : "other";
+        counters.computeIfAbsent("github|" + op + "|" + status, k -> Counter.builder("bridge.github.requests")
+                .description("GitHub REST requests by operation and status").tag("operation", op).tag("status", status)
+                .register(registry)).increment();
         if (rateLimitRemainingHeader != null) {
             try {
                 rateLimitRemaining.set(Long.parseLong(rateLimitRemainingHeader.trim()));
@@ -81,13 +85,15 @@ public class BridgeMetrics {
     }
 
     private Counter webhooks(String resource, String outcome) {
-        return Counter.builder("bridge.webhooks").description("Sentry deliveries by resource and outcome")
-                .tag("resource", resource).tag("outcome", outcome).register(registry);
+        return counters.computeIfAbsent("webhooks|" + resource + "|" + outcome, k -> Counter.builder("bridge.webhooks")
+                .description("Sentry deliveries by resource and outcome").tag("resource", resource).tag("outcome", outcome)
+                .register(registry));
     }
 
     private Counter issues(String action) {
-        return Counter.builder("bridge.issues").description("GitHub issues opened and comments added")
-                .tag("action", ISSUE_ACTIONS.contains(action) ? action : "other").register(registry);
+        String known = ISSUE_ACTIONS.contains(action) ? action : "other";
+        return counters.computeIfAbsent("issues|" + known, k -> Counter.builder("bridge.issues")
+                .description("GitHub issues opened and comments added").tag("action", known).register(registry));
     }
 
     private double pending() {
