@@ -2,7 +2,8 @@
 # The storm-in, issues-out benchmark: the packaged jar (-Xmx256m) against a GitHub stand-in that answers
 # at once, driven by wrk from a separate process on loopback, beside a minimal ceiling server.
 #   bench/run.sh            all scenarios (about 5 minutes)
-#   bench/run.sh storm      one scenario: steady, storm, flood (cold start is measured on every start)
+#   bench/run.sh storm      one scenario: steady, storm, flood, coldstart (the jar's cold start is also
+#                           measured on every start; coldstart adds the extracted layout and AppCDS)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
 # BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile
 set -euo pipefail
@@ -174,6 +175,41 @@ if [ "$only" = all ] || [ "$only" = storm ] || [ "$only" = flood ]; then
   fi
 fi
 kill "$ceiling_pid"
+
+# cold_start NAME JAR [JVM OPTIONS]: launch to a healthy /health, then stop; sets cold_ms
+cold_start() {
+  local name=$1 target=$2 t0 p
+  shift 2
+  port=$(free_port) mport=$(free_port)
+  t0=$(now_ms)
+  SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret BRIDGE_DATA_DIR="$out/data-$name" \
+    java -Xmx256m "$@" -jar "$target" > "$out/bridge-$name.log" 2>&1 &
+  p=$!
+  pids+=("$p")
+  until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q UP; do
+    kill -0 "$p" 2>/dev/null || { tail -5 "$out/bridge-$name.log" >&2; echo "bench: $name died" >&2; exit 1; }
+    sleep 0.05
+  done
+  cold_ms=$(( $(now_ms) - t0 ))
+  kill "$p"
+  wait "$p" 2>/dev/null || true
+}
+
+if [ "$only" = all ] || [ "$only" = coldstart ]; then
+  cold_start cold-jar "$jar"
+  row "| cold start | bridge, packaged jar | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+  # Spring Boot's extracted layout reads classes from plain jars instead of a nested one
+  rm -rf "${out:?}/extracted"
+  java -Djarmode=tools -jar "$jar" extract --destination "$out/extracted" > /dev/null
+  cold_start cold-extracted "$out/extracted/sentry-github-bridge.jar"
+  row "| cold start | bridge, extracted jar | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+  # AppCDS: a training run that stops after the context refresh writes the class archive
+  SERVER_PORT=$(free_port) MANAGEMENT_SERVER_PORT=$(free_port) SENTRY_WEBHOOK_SECRET=$secret BRIDGE_DATA_DIR="$out/data-cds" \
+    java -Xmx256m -XX:ArchiveClassesAtExit="$out/extracted/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$out/extracted/sentry-github-bridge.jar" > "$out/cds-training.log" 2>&1
+  cold_start cold-cds "$out/extracted/sentry-github-bridge.jar" -XX:SharedArchiveFile="$out/extracted/app.jsa"
+  row "| cold start | bridge, extracted jar + AppCDS | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+fi
 
 {
   echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
