@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 final class Markdown {
 
     private static final Pattern BACKTICKS = Pattern.compile("`+");
-    private static final Pattern MENTION = Pattern.compile("@(?=[A-Za-z0-9])");
+    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
+    // GitHub notifies @user and @org/team and cross-references #123; a zero-width joiner breaks both patterns
+    private static final Pattern PING = Pattern.compile("@(?=[A-Za-z0-9])|#(?=[0-9])");
+    private static final Pattern WEB_URL = Pattern.compile("(?is)https?://.+");
 
     private Markdown() {
     }
@@ -27,18 +30,36 @@ final class Markdown {
         return ticks + pad + line + pad + ticks;
     }
 
-    /** Plain text outside code: HTML escaped, mentions broken, Markdown table and emphasis characters escaped. */
+    /** One line of plain text, safe outside code and inside a table cell. */
     static String text(String text) {
+        // backslash first, so the escapes added below stay escapes; & too, or &#64; would become a live @
         String escaped = oneLine(text)
+                .replace("\\", "\\\\")
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]")
-                .replace("`", "\\`");
-        // a zero-width joiner after @ keeps GitHub from notifying a user or team
-        return MENTION.matcher(escaped).replaceAll("@\u200D");
+                .replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("~", "\\~")
+                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`");
+        return PING.matcher(escaped).replaceAll("$0\u200D");
     }
 
+    /** A link to an http(s) address, or null for anything else; characters that could end the link are encoded. */
+    static String link(String label, String url) {
+        if (url == null || !WEB_URL.matcher(url.strip()).matches()) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder();
+        for (char c : url.strip().toCharArray()) {
+            if (c <= ' ' || c == 0x7F || "()<>[]`\"\\".indexOf(c) >= 0) {
+                safe.append('%').append(String.format("%02X", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return "[" + label + "](" + safe + ")";
+    }
+
+    /** Whitespace of any kind, line breaks included, collapsed to single spaces. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private static int longestBacktickRun(String text) {
