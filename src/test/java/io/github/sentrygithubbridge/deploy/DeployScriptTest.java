@@ -1,8 +1,10 @@
 package io.github.sentrygithubbridge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,23 +12,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** deploy/deploy.sh end to end in a sandbox: a fake systemctl, a real health endpoint on loopback. */
+/** deploy/deploy.sh end to end in a sandbox: a fake systemctl that records its calls, a real /health on loopback. */
 class DeployScriptTest {
 
     static final Path SCRIPT = Path.of("deploy", "deploy.sh").toAbsolutePath();
+    static final Path UNIT = Path.of("deploy", "sentry-github-bridge.service").toAbsolutePath();
 
     @TempDir
     Path sandbox;
 
     HttpServer health;
-    final AtomicBoolean up = new AtomicBoolean(true);
+    /** How many health checks answer 503 before the service is up; -1: never up. */
+    final AtomicInteger checksBeforeUp = new AtomicInteger(0);
     Path calls;
     Path systemctl;
 
@@ -34,8 +40,10 @@ class DeployScriptTest {
     void startHealthAndFakeSystemctl() throws IOException {
         health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         health.createContext("/health", exchange -> {
-            byte[] body = (up.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(up.get() ? 200 : 503, body.length);
+            boolean up = checksBeforeUp.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0;
+            byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(up ? 200 : 503, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -52,66 +60,116 @@ class DeployScriptTest {
     }
 
     @Test
-    void installsTheJarWritesTheReleaseAndRestarts() throws Exception {
-        Path jar = jar("v1");
+    void aDeployInstallsTheJarAndUnitWritesTheReleaseAndRestartsTheService() throws Exception {
+        Result result = deploy(jar("v1"), "abc123");
 
-        Result result = deploy(jar, "abc123");
-
-        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.exit()).as(result.output()).isZero();
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v1");
         assertThat(Files.readString(root("etc/sentry-github-bridge/release.env")))
                 .isEqualTo("SENTRY_RELEASE=abc123\nSENTRY_ENVIRONMENT=staging\n");
-        assertThat(Files.readString(root("etc/systemd/system/sentry-github-bridge.service"))).contains("ExecStart=");
-        assertThat(Files.readAllLines(calls)).containsExactly("daemon-reload", "enable sentry-github-bridge", "restart sentry-github-bridge");
-        assertThat(result.output).contains("release abc123 is live");
+        assertThat(root("etc/systemd/system/sentry-github-bridge.service")).hasSameTextualContentAs(UNIT);
+        assertThat(recordedCalls()).containsExactly(
+                "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge");
+        assertThat(result.output()).contains("release abc123 is live");
     }
 
     @Test
-    void keepsThePreviousJarOnTheNextDeploy() throws Exception {
-        deploy(jar("v1"), "sha1");
+    void aServiceThatAnswers503AtFirstIsLiveOnceHealthAnswers200() throws Exception {
+        checksBeforeUp.set(2);
+
+        Result result = deploy(jar("v1"), "slow");
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("health check 1/3: 503", "health check 3/3: 200", "release slow is live");
+    }
+
+    @Test
+    void aSecondDeployKeepsThePreviousJarAndRelease() throws Exception {
+        assertThat(deploy(jar("v1"), "sha1").exit()).isZero();
 
         Result second = deploy(jar("v2"), "sha2");
 
-        assertThat(second.exit).as(second.output).isZero();
+        assertThat(second.exit()).as(second.output()).isZero();
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v2");
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar.previous"))).isEqualTo("v1");
+        assertThat(Files.readString(root("etc/sentry-github-bridge/release.env"))).startsWith("SENTRY_RELEASE=sha2\n");
+        assertThat(Files.readString(root("etc/sentry-github-bridge/release.env.previous"))).startsWith("SENTRY_RELEASE=sha1\n");
     }
 
     @Test
-    void rollsBackAndFailsWhenHealthNeverComes() throws Exception {
-        deploy(jar("v1"), "good");
+    void aReleaseThatNeverGetsHealthyIsRolledBackAndTheDeployFails() throws Exception {
+        assertThat(deploy(jar("v1"), "good").exit()).isZero();
+        Files.writeString(root("etc/systemd/system/sentry-github-bridge.service"), "the unit that ran before\n");
         Files.delete(calls);
-        up.set(false);
+        checksBeforeUp.set(3);
 
         Result result = deploy(jar("v2"), "bad");
 
-        assertThat(result.exit).as(result.output).isNotZero();
+        assertThat(result.exit()).as(result.output()).isNotZero();
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v1");
-        assertThat(Files.readString(root("etc/sentry-github-bridge/release.env"))).contains("SENTRY_RELEASE=good");
-        assertThat(Files.readAllLines(calls)).containsExactly("daemon-reload", "enable sentry-github-bridge",
-                "restart sentry-github-bridge", "restart sentry-github-bridge");
-        assertThat(result.output).contains("rolling back", "release bad failed its health check");
+        assertThat(Files.readString(root("etc/sentry-github-bridge/release.env")))
+                .isEqualTo("SENTRY_RELEASE=good\nSENTRY_ENVIRONMENT=staging\n");
+        assertThat(Files.readString(root("etc/systemd/system/sentry-github-bridge.service")))
+                .isEqualTo("the unit that ran before\n");
+        assertThat(recordedCalls()).containsExactly(
+                "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge",
+                "daemon-reload", "restart sentry-github-bridge");
+        assertThat(result.output()).contains("health check 3/3: 503", "release bad never answered 200", "rolling back",
+                "release bad failed its health check; rolled back to release good, which is healthy");
     }
 
     @Test
-    void failsWithoutAPreviousJarToRollBackTo() throws Exception {
-        up.set(false);
+    void aRollbackThatDoesNotGetHealthyEitherSaysSo() throws Exception {
+        assertThat(deploy(jar("v1"), "good").exit()).isZero();
+        checksBeforeUp.set(-1);
+
+        Result result = deploy(jar("v2"), "bad");
+
+        assertThat(result.exit()).as(result.output()).isNotZero();
+        assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v1");
+        assertThat(result.output()).contains(
+                "release bad failed its health check, and the previous release good is not healthy either");
+    }
+
+    @Test
+    void aFirstReleaseThatNeverGetsHealthySaysThereIsNothingToRollBackTo() throws Exception {
+        checksBeforeUp.set(-1);
 
         Result result = deploy(jar("v1"), "first");
 
-        assertThat(result.exit).isNotZero();
-        assertThat(result.output).contains("no previous jar to roll back to");
+        assertThat(result.exit()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("no previous jar to roll back to");
+        assertThat(recordedCalls()).containsExactly(
+                "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge");
     }
 
     @Test
-    void saysHowToUseItWithoutAJar() throws Exception {
-        Result none = run(List.of("bash", SCRIPT.toString()));
-        Result missing = run(List.of("bash", SCRIPT.toString(), sandbox.resolve("nope.jar").toString()));
+    void withoutAJarItSaysHowToUseItAndChangesNothing() throws Exception {
+        Result none = run(List.of("bash", SCRIPT.toString()), Map.of());
+        Result missing = run(List.of("bash", SCRIPT.toString(), sandbox.resolve("nope.jar").toString()), Map.of());
 
-        assertThat(none.exit).isEqualTo(2);
-        assertThat(none.output).contains("usage: deploy/deploy.sh JAR");
-        assertThat(missing.exit).isEqualTo(2);
-        assertThat(missing.output).contains("no jar at");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.output()).contains("usage: deploy/deploy.sh JAR");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.output()).contains("no jar at " + sandbox.resolve("nope.jar"), "usage: deploy/deploy.sh JAR");
+        assertThat(root("")).doesNotExist();
+        assertThat(calls).doesNotExist();
+    }
+
+    @Test
+    void theUnitRunsTheJarUnprivilegedWithTheJitAllowed() throws IOException {
+        List<String> unit = Files.readAllLines(UNIT);
+
+        assertThat(unit).contains(
+                "User=sentry-github-bridge",
+                "StateDirectory=sentry-github-bridge",
+                "Environment=BRIDGE_DATA_DIR=/var/lib/sentry-github-bridge",
+                "EnvironmentFile=-/etc/sentry-github-bridge/release.env",
+                "NoNewPrivileges=yes",
+                "CapabilityBoundingSet=");
+        assertThat(unit).anyMatch(line -> line.startsWith("ExecStart=/usr/bin/java ")
+                && line.endsWith(" -jar /opt/sentry-github-bridge/sentry-github-bridge.jar"));
+        assertThat(unit).noneMatch(line -> line.startsWith("MemoryDenyWriteExecute=") || line.startsWith("DynamicUser="));
     }
 
     private Path jar(String content) throws IOException {
@@ -124,27 +182,36 @@ class DeployScriptTest {
         return sandbox.resolve("root").resolve(path);
     }
 
-    private Result deploy(Path jar, String sha) throws Exception {
-        return run(List.of("bash", SCRIPT.toString(), jar.toString()), "RELEASE_SHA=" + sha);
+    private List<String> recordedCalls() throws IOException {
+        return Files.readAllLines(calls);
     }
 
-    private Result run(List<String> command, String... extraEnv) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DEPLOY_ROOT", sandbox.resolve("root").toString());
-        builder.environment().put("SYSTEMCTL", systemctl.toString());
-        builder.environment().put("HEALTH_URL", "http://127.0.0.1:" + health.getAddress().getPort() + "/health");
-        builder.environment().put("HEALTH_TRIES", "3");
-        builder.environment().put("HEALTH_DELAY", "0.1");
-        builder.environment().put("SENTRY_ENVIRONMENT", "staging");
-        for (String pair : extraEnv) {
-            String[] kv = pair.split("=", 2);
-            builder.environment().put(kv[0], kv[1]);
-        }
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+    private Result deploy(Path jar, String sha) throws Exception {
+        return run(List.of("bash", SCRIPT.toString(), jar.toString()), Map.of("RELEASE_SHA", sha));
     }
+
+    private Result run(List<String> command, Map<String, String> extraEnv) throws Exception {
+        Path output = Files.createTempFile(sandbox, "output", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("DEPLOY_ROOT", sandbox.resolve("root").toString());
+        env.put("SYSTEMCTL", systemctl.toString());
+        env.put("HEALTH_URL", "http://127.0.0.1:" + health.getAddress().getPort() + "/health");
+        env.put("HEALTH_TRIES", "3");
+        env.put("HEALTH_DELAY", "0.1");
+        env.put("SENTRY_ENVIRONMENT", "staging");
+        env.remove("RELEASE_SHA");
+        env.putAll(extraEnv);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("%s did not finish in 60 s:%n%s", command, Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output));
+    }
+
 
     record Result(int exit, String output) {
     }
