@@ -60,6 +60,8 @@ class PackagedJarIT {
         github.start();
         github.stubFor(post(urlEqualTo(ISSUES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"number\": 12}")));
+        github.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(ISSUES))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
         github.stubFor(post(urlEqualTo("/api/v3/repos/acme/shop/labels")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
 

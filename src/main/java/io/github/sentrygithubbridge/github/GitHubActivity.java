@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 class GitHubActivity implements HttpActivityListener {
 
     static final String REQUEST_LINE = "githubRequestLine";
-    /** How many times this write was sent to GitHub, retries included. */
-    static final String ATTEMPTS = "githubAttempts";
     private static final Logger AUDIT = LoggerFactory.getLogger("io.github.sentrygithubbridge.audit");
 
     private final BridgeMetrics metrics;
@@ -31,17 +29,22 @@ class GitHubActivity implements HttpActivityListener {
     public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request, HttpEntity entity) {
         // counted when the answer comes (or as an error by the retry policy when none does)
         exchange.setProperty(REQUEST_LINE, request.getMethod() + " " + request.getRequestUri());
-        exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
     }
 
     @Override
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
                                    long elapsed) {
-        String action = exchange.getProperty("githubAction", String.class);
+        // a read (the list of issues) is not the write it was made for
+        String action = "GET".equals(request(exchange)) ? "list" : exchange.getProperty("githubAction", String.class);
         Header remaining = response.getFirstHeader("x-ratelimit-remaining");
         metrics.gitHubAnswered(action, Integer.toString(response.getCode()), remaining == null ? null : remaining.getValue());
         AUDIT.info("GitHub {} for Sentry issue {}: {} answered {} in {} ms", action,
                 exchange.getProperty("sentryIssueKey", String.class), exchange.getProperty(REQUEST_LINE, String.class),
                 response.getCode(), elapsed);
+    }
+
+    private static String request(Exchange exchange) {
+        String line = exchange.getProperty(REQUEST_LINE, String.class);
+        return line == null ? null : line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' '));
     }
 }

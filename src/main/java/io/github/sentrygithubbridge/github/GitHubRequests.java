@@ -1,7 +1,7 @@
 package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.sentry.SentryAlert;
-import io.github.sentrygithubbridge.state.IssueLedger.CommentDue;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ExchangeProperty;
@@ -26,8 +26,9 @@ public class GitHubRequests {
         return renderer.render(alert, labels);
     }
 
-    public CommentDraft comment(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("commentDue") CommentDue due) {
-        return renderer.renderComment(alert, due.events(), due.since());
+    /** The update comment: {@code events} arrived since the issue was opened or last updated at {@code since}. */
+    public CommentDraft comment(SentryAlert alert, long events, Instant since) {
+        return renderer.renderComment(alert, events, since);
     }
 
     public List<Map<String, String>> labels() {

@@ -1,33 +1,49 @@
 package io.github.sentrygithubbridge.github;
 
+import io.github.sentrygithubbridge.state.PendingWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * GitHub's rules for failed writes: which are worth retrying, and how long GitHub asked us to wait.
- * As a processor it runs when a write fails and, when GitHub named a wait, sets it as the next delay.
+ * GitHub's rules for failed writes: which are worth retrying, and when. The write goes back to the store,
+ * due again after a doubling backoff, or as long as GitHub asked (then the whole lane waits).
  */
 @Component("gitHubRetryPolicy")
-public class GitHubRetryPolicy implements Processor {
+public class GitHubRetryPolicy {
 
     /** Secondary limits without a Retry-After: GitHub asks for at least a minute. */
     static final Duration SECONDARY_LIMIT_WAIT = Duration.ofMinutes(1);
     /** Never sleep longer than this on a server's word. */
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubRetryPolicy.class);
+
     private final Clock clock;
     private final BridgeMetrics metrics;
+    private final PendingWrites writes;
+    private final GitHubProperties github;
 
-    public GitHubRetryPolicy(Clock clock, BridgeMetrics metrics) {
+    public GitHubRetryPolicy(Clock clock, BridgeMetrics metrics, PendingWrites writes, GitHubProperties github) {
         this.clock = clock;
         this.metrics = metrics;
+        this.writes = writes;
+        this.github = github;
+    }
+
+    /**
+     * Whether a failed write goes back to the store: retryable and not yet sent more than max-retries + 1
+     * times. A failure before anything was sent (reading GitHub first) is always retried.
+     */
+    public boolean shouldRetry(Exception exception, Integer attempts) {
+        return isRetryable(exception) && (attempts == null || attempts <= github.maxRetries());
     }
 
     /** Connection errors, 5xx, 429 and rate-limit 403 are worth another try; 401, 404, 422 and other 4xx are not. */
@@ -42,18 +58,31 @@ public class GitHubRetryPolicy implements Processor {
         return status >= 500 || status == 429 || (status == 403 && isRateLimit(failed));
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        HttpOperationFailedException failed = exchange.getException(HttpOperationFailedException.class);
+    /** Gives the failed write back to the store, due again when GitHub asked, else after a doubling backoff. */
+    public void retryLater(Exchange exchange) {
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String action = exchange.getProperty("githubAction", String.class);
+        HttpOperationFailedException failed = error instanceof HttpOperationFailedException http ? http : null;
         if (failed == null) {
             // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
-            metrics.gitHubAnswered(exchange.getProperty("githubAction", String.class), "error", null);
-            return;
+            metrics.gitHubAnswered(action, "error", null);
         }
-        Duration wait = waitAskedFor(failed);
-        if (wait != null) {
-            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+        int attempts = exchange.getProperty(PendingWrites.ATTEMPTS, 0, Integer.class);
+        Duration asked = failed == null ? null : waitAskedFor(failed);
+        Duration delay = asked != null ? asked : backoff(attempts);
+        writes.retryLater(exchange.getProperty(PendingWrites.ID, Long.class), delay, asked != null);
+        LOG.warn("GitHub {} for Sentry issue {} failed ({}); sent {} time(s), trying again in {} s", action,
+                exchange.getProperty("sentryIssueKey", String.class), error == null ? "unknown" : error.getMessage(),
+                attempts, delay.toMillis() / 1000.0);
+    }
+
+    /** The first retry delay, doubled for each send after the first, up to the cap. */
+    Duration backoff(int attempts) {
+        Duration delay = github.firstRetryDelay();
+        for (int i = 1; i < attempts && delay.compareTo(github.maxRetryDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
         }
+        return delay.compareTo(github.maxRetryDelay()) > 0 ? github.maxRetryDelay() : delay;
     }
 
     /** The wait GitHub asked for: Retry-After, else until x-ratelimit-reset when none remain, else null. */

@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.github.sentrygithubbridge.state.PendingWrites;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.seda.SedaEndpoint;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +27,20 @@ public class BridgeMetrics {
     static final Set<String> ISSUE_ACTIONS = Set.of("created", "commented", "dry-run");
 
     private final MeterRegistry registry;
-    private final CamelContext camel;
+    private final PendingWrites writes;
     private final Timer ack;
     private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
     private final Counter deadLetters;
     // looked up once per label set: a registry lookup per delivery showed in the storm profile
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public BridgeMetrics(MeterRegistry registry, CamelContext camel) {
+    public BridgeMetrics(MeterRegistry registry, PendingWrites writes) {
         this.registry = registry;
-        this.camel = camel;
+        this.writes = writes;
         this.ack = Timer.builder("bridge.webhook.ack").description("Time from a delivery's arrival to the answer to Sentry")
                 .register(registry);
         Gauge.builder("bridge.pending.alerts", this, BridgeMetrics::pending)
-                .description("GitHub writes queued or in flight").register(registry);
+                .description("GitHub writes kept and not yet confirmed by GitHub").register(registry);
         Gauge.builder("bridge.github.ratelimit.remaining", rateLimitRemaining, AtomicLong::get)
                 .description("x-ratelimit-remaining of GitHub's last answer; -1 until one came").register(registry);
         // registered at zero, so that alert rules see a series from the start rather than none
@@ -97,8 +96,6 @@ public class BridgeMetrics {
     }
 
     private double pending() {
-        SedaEndpoint lane = camel.hasEndpoint("seda://github-writes") instanceof SedaEndpoint seda ? seda : null;
-        int queued = lane == null ? 0 : lane.getCurrentQueueSize();
-        return queued + camel.getInflightRepository().size("write-to-github");
+        return writes.count();
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class GitHubRetryPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC),
-            new io.github.sentrygithubbridge.ops.BridgeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), new DefaultCamelContext()));
+    static final GitHubProperties GITHUB = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
+            Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    // the metrics and the store are not used by the rules tested here
+    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC), null, null, GITHUB);
 
     static HttpOperationFailedException failed(int status, Map<String, String> headers, String body) {
         return new HttpOperationFailedException("https://api.github.com/repos/o/r/issues", status, "status", null, headers, body);
@@ -74,12 +76,20 @@ class GitHubRetryPolicyTest {
     }
 
     @Test
-    void setsTheNextRedeliveryDelayOnTheExchange() {
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setException(failed(429, Map.of("Retry-After", "2"), ""));
+    void doublesTheBackoffFromTheFirstDelayUpToTheCap() {
+        assertThat(policy.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.backoff(4)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.backoff(40)).isEqualTo(Duration.ofSeconds(5));
+    }
 
-        policy.process(exchange);
-
-        assertThat(exchange.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class)).isEqualTo(2000L);
+    @Test
+    void retriesUntilTheWriteWasSentOneTimeMoreThanMaxRetries() {
+        assertThat(policy.shouldRetry(failed(502, Map.of(), ""), 3)).isTrue();
+        assertThat(policy.shouldRetry(failed(502, Map.of(), ""), 4)).isFalse();
+        assertThat(policy.shouldRetry(failed(422, Map.of(), ""), 1)).isFalse();
+        // a read before anything was sent (looking on GitHub first) is never given up for this
+        assertThat(policy.shouldRetry(new java.net.ConnectException("refused"), 0)).isTrue();
     }
 }

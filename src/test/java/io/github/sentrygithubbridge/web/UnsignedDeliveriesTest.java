@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=",
         "github.token=",
-        "bridge.data-dir=target/unsigned-test-data"
+        "bridge.data-dir=${java.io.tmpdir}/bridge-unsigned-test-${random.uuid}"
 })
 class UnsignedDeliveriesTest {
 

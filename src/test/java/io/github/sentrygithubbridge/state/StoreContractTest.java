@@ -1,0 +1,192 @@
+package io.github.sentrygithubbridge.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.sentrygithubbridge.github.GitHubProperties;
+import io.github.sentrygithubbridge.github.GitHubRequests;
+import io.github.sentrygithubbridge.github.IssueRenderer;
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
+import io.github.sentrygithubbridge.support.SentryDeliveries;
+import io.github.sentrygithubbridge.support.TestPostgres;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the routes rely on from the store, on SQLite and on a real PostgreSQL: an atomic claim under racing
+ * deliveries, one lease per write between replicas, a dead replica's write taken over, and dead letters
+ * that replay.
+ */
+class StoreContractTest {
+
+    static final TestPostgres POSTGRES = TestPostgres.start();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    final List<HikariDataSource> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        POSTGRES.close();
+    }
+
+    /** One replica's view of a store: its own pool, beans and replica id. */
+    record Replica(SentryIssues issues, PendingWrites writes, DeadLetters deadLetters, JdbcTemplate jdbc) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void racingDeliveriesOnTwoReplicasClaimTheSentryIssueOnce(String kind) throws Exception {
+        StoreProperties store = store(kind, "a");
+        Replica a = replica(store);
+        Replica b = replica(withReplica(store, "b"));
+        SentryAlert alert = alert("8101");
+
+        List<Callable<String>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            Replica to = i % 2 == 0 ? a : b;
+            deliveries.add(() -> to.issues().accept(alert));
+        }
+        List<String> decisions = run(deliveries);
+
+        assertThat(decisions).filteredOn(SentryIssues.NEW::equals).hasSize(1);
+        assertThat(decisions).filteredOn(SentryIssues.REPEAT::equals).hasSize(31);
+        assertThat(a.writes().count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void eachWriteIsLeasedByOneReplicaAndADeadReplicasWriteIsTakenOver(String kind) throws Exception {
+        StoreProperties store = store(kind, "a");
+        Replica a = replica(store);
+        Replica b = replica(withReplica(store, "b"));
+        for (int i = 0; i < 20; i++) {
+            a.issues().accept(alert(Integer.toString(8200 + i)));
+        }
+
+        List<Callable<PendingWrites.PendingWrite>> leases = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Replica by = i % 2 == 0 ? a : b;
+            leases.add(() -> by.writes().lease(true));
+        }
+        List<Long> leased = run(leases).stream().filter(w -> w != null).map(PendingWrites.PendingWrite::id).toList();
+        assertThat(leased).hasSize(20).doesNotHaveDuplicates();
+        assertThat(a.writes().lease(true)).as("all leased").isNull();
+
+        // replica a dies holding its leases: once they run out, b takes them over
+        a.jdbc().update("UPDATE pending_write SET lease_until = 0 WHERE lease_owner = 'a'");
+        PendingWrites.PendingWrite takenOver = b.writes().lease(true);
+        assertThat(takenOver).isNotNull();
+        // and a restarted a gets back at once what it held
+        assertThat(replica(store).writes().releaseOwnLeases()).isGreaterThan(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void creationsWaitUntilGitHubIsReadAndAFiledIssueKeepsItsNumber(String kind) {
+        Replica a = replica(store(kind, "a"));
+        a.issues().accept(alert("8301"));
+
+        assertThat(a.writes().lease(false)).isNull();
+        a.issues().found("8301", 77, Instant.parse("2026-11-01T00:00:00Z"));
+        a.issues().found("8301", 99, Instant.parse("2026-11-02T00:00:00Z"));
+
+        assertThat(a.issues().isFiled("8301")).isTrue();
+        assertThat(a.issues().numberOf("8301")).isEqualTo(77L);
+        assertThat(a.writes().lease(true)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void aDeadLetteredCreationReleasesItsClaimAndReplaysOnce(String kind) {
+        Replica a = replica(store(kind, "a"));
+        a.issues().accept(alert("8401"));
+        PendingWrites.PendingWrite write = a.writes().lease(true);
+
+        a.deadLetters().keep(write.id(), new IllegalStateException("GitHub answered 422"));
+
+        assertThat(a.writes().count()).isZero();
+        assertThat(a.deadLetters().list()).singleElement().satisfies(letter -> {
+            assertThat(letter.sentryIssueId()).isEqualTo("8401");
+            assertThat(letter.error()).contains("GitHub answered 422");
+        });
+        assertThat(a.issues().numberOf("8401")).isNull();
+        assertThat(a.deadLetters().replay(null)).isEqualTo(1);
+        assertThat(a.deadLetters().replay(null)).isZero();
+        assertThat(a.writes().count()).isEqualTo(1);
+        // claimed again by the replay: a new alert is a repeat, not a second issue
+        assertThat(a.issues().accept(alert("8401"))).isEqualTo(SentryIssues.REPEAT);
+    }
+
+    private StoreProperties store(String kind, String replica) {
+        try {
+            return kind.equals("embedded")
+                    ? new StoreProperties("embedded", Files.createTempDirectory("bridge-store"), null, null, null, replica, Duration.ofMinutes(2))
+                    : new StoreProperties("postgres", null, POSTGRES.newDatabase(), "postgres", null, replica, Duration.ofMinutes(2));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static StoreProperties withReplica(StoreProperties store, String replica) {
+        return new StoreProperties(store.kind(), store.dataDir(), store.dbUrl(), store.dbUser(), store.dbPassword(), replica, store.lease());
+    }
+
+    private Replica replica(StoreProperties store) {
+        HikariDataSource pool = (HikariDataSource) new StoreConfiguration().dataSource(store);
+        pools.add(pool);
+        String vendor = store.embedded() ? "sqlite" : "postgresql";
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration/" + vendor).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
+                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        PendingWrites writes = new PendingWrites(jdbc, transaction, JSON, store);
+        SentryIssues issues = new SentryIssues(jdbc, transaction, writes, new GitHubRequests(new IssueRenderer(), github),
+                new TrackingProperties(Duration.ofHours(6)), Clock.systemUTC());
+        return new Replica(issues, writes, new DeadLetters(jdbc, transaction), jdbc);
+    }
+
+    private static SentryAlert alert(String id) {
+        try {
+            return new SentryAlertNormaliser().normalise("event_alert", JSON.readTree(SentryDeliveries.eventAlert(id)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static <T> List<T> run(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

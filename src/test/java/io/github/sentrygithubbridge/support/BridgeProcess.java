@@ -1,0 +1,119 @@
+package io.github.sentrygithubbridge.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as its own process, configured only by environment variables, as a user would:
+ * started, killed with SIGKILL, or stopped with SIGTERM.
+ */
+public final class BridgeProcess implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "sentry-github-bridge.jar");
+    public static final String ADMIN_TOKEN = "admin-token-for-the-fault-tests";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private BridgeProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar with these settings on top of the test defaults and waits until /health is UP. */
+    public static BridgeProcess start(Map<String, String> settings) {
+        try {
+            int port = freePort();
+            Path log = Files.createTempFile("bridge-process", ".log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("SERVER_PORT", Integer.toString(port));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
+            env.put("SENTRY_WEBHOOK_SECRET", SentryDeliveries.SECRET);
+            env.put("BRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
+            env.putAll(settings);
+            BridgeProcess bridge = new BridgeProcess(builder.start(), port, log);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("the bridge exited; see " + log, () -> !bridge.process.isAlive())
+                    .until(() -> bridge.get("/health", null).statusCode() == 200);
+            return bridge;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SentryDeliveries sentry() {
+        return new SentryDeliveries(port, Clock.systemUTC());
+    }
+
+    /** SIGKILL: no shutdown hook, no draining, no last write. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    public HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+        return send("GET", path, bearer);
+    }
+
+    public HttpResponse<String> post(String path, String bearer) throws IOException, InterruptedException {
+        return send("POST", path, bearer);
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static Map<String, String> settings(String... pairs) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.github.sentrygithubbridge.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * GitHub for the fault-injection tests: a stateful fake of the REST calls the bridge makes (issues,
+ * their list with labels, pages and Link headers, comments, labels), on loopback, that can be taken
+ * down, made to hold its answers after doing a write, or made to refuse creations.
+ */
+public final class GitHubStandIn implements AutoCloseable {
+
+    /** An issue as GitHub keeps it. */
+    public record Issue(int number, String title, String body, List<String> labels, Instant createdAt) {
+    }
+
+    private static final Pattern ROUTE = Pattern.compile("/api/v3/repos/[^/]+/[^/]+/(issues|labels|issues/(\\d+)/comments)");
+    private static final Pattern MARKER = Pattern.compile("<!-- sentry-github-bridge: ([A-Za-z0-9_.:-]+) -->");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final List<Issue> issues = new ArrayList<>();
+    private final Map<Integer, List<String>> comments = new HashMap<>();
+    private final Set<String> labels = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger writes = new AtomicInteger();
+    private volatile int downStatus;
+    private volatile Duration hold = Duration.ZERO;
+    private volatile int createStatus;
+
+    private GitHubStandIn(String token) throws IOException {
+        this.token = token;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        server.createContext("/", this::handle);
+        server.setExecutor(pool);
+        server.start();
+    }
+
+    public static GitHubStandIn start(String token) {
+        try {
+            return new GitHubStandIn(token);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3";
+    }
+
+    /** Every request gets this status until {@link #up()}. */
+    public void down(int status) {
+        downStatus = status;
+    }
+
+    public void up() {
+        downStatus = 0;
+    }
+
+    /** Writes are done, then their answer waits this long: a client that dies meanwhile never hears of them. */
+    public void holdWrites(Duration duration) {
+        hold = duration;
+    }
+
+    /** Issue creations get this status and are not done (0 = normal). */
+    public void failCreates(int status) {
+        createStatus = status;
+    }
+
+    /** An issue that was on GitHub before the test. */
+    public synchronized Issue seedIssue(String title, String body, List<String> labelNames) {
+        Issue issue = new Issue(issues.size() + 1, title, body, List.copyOf(labelNames), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        issues.add(issue);
+        return issue;
+    }
+
+    public synchronized List<Issue> issues() {
+        return List.copyOf(issues);
+    }
+
+    /** How many issues carry each Sentry issue's marker. */
+    public synchronized Map<String, Long> issuesPerSentryIssue() {
+        return issues.stream().map(i -> marker(i.body())).filter(k -> k != null)
+                .collect(Collectors.groupingBy(k -> k, LinkedHashMap::new, Collectors.counting()));
+    }
+
+    public synchronized List<String> comments(int number) {
+        return List.copyOf(comments.getOrDefault(number, List.of()));
+    }
+
+    public synchronized int commentCount() {
+        return comments.values().stream().mapToInt(List::size).sum();
+    }
+
+    public Set<String> labelNames() {
+        return Set.copyOf(labels);
+    }
+
+    /** POSTs that reached GitHub, whatever they were answered. */
+    public int receivedWrites() {
+        return writes.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            String method = exchange.getRequestMethod();
+            if (method.equals("POST")) {
+                writes.incrementAndGet();
+            }
+            if (downStatus != 0) {
+                answer(exchange, downStatus, "{\"message\":\"down\"}", null);
+                return;
+            }
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer(exchange, 401, "{\"message\":\"Bad credentials\"}", null);
+                return;
+            }
+            Matcher route = ROUTE.matcher(exchange.getRequestURI().getPath());
+            if (!route.matches()) {
+                answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
+                return;
+            }
+            JsonNode body = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
+            if (route.group(2) != null && method.equals("POST")) {
+                comment(exchange, Integer.parseInt(route.group(2)), body);
+            } else if (route.group(1).equals("labels") && method.equals("POST")) {
+                boolean created = labels.add(body.path("name").asText());
+                answer(exchange, created ? 201 : 422, created ? "{}" : "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"already_exists\"}]}", null);
+            } else if (route.group(1).equals("issues") && method.equals("POST")) {
+                create(exchange, body);
+            } else if (route.group(1).equals("issues") && method.equals("GET")) {
+                list(exchange);
+            } else {
+                answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
+            }
+        }
+    }
+
+    private void create(HttpExchange exchange, JsonNode body) throws IOException {
+        if (createStatus != 0) {
+            answer(exchange, createStatus, "{\"message\":\"Validation Failed\"}", null);
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        body.path("labels").forEach(l -> names.add(l.asText()));
+        Issue issue = seedIssue(body.path("title").asText(), body.path("body").asText(), names);
+        holdAnswer();
+        answer(exchange, 201, JSON.writeValueAsString(view(issue)), null);
+    }
+
+    private void comment(HttpExchange exchange, int number, JsonNode body) throws IOException {
+        synchronized (this) {
+            if (issues.stream().noneMatch(i -> i.number() == number)) {
+                answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
+                return;
+            }
+            comments.computeIfAbsent(number, n -> new ArrayList<>()).add(body.path("body").asText());
+        }
+        holdAnswer();
+        answer(exchange, 201, "{\"id\":" + commentCount() + "}", null);
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        List<String> wanted = query.containsKey("labels") ? Arrays.asList(query.get("labels").split(",")) : List.of();
+        int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
+        int page = Integer.parseInt(query.getOrDefault("page", "1"));
+        Comparator<Issue> order = Comparator.comparing(Issue::createdAt).thenComparing(Issue::number);
+        List<Issue> matching = issues().stream().filter(i -> i.labels().containsAll(wanted))
+                .sorted("asc".equals(query.get("direction")) ? order : order.reversed()).toList();
+        List<Map<String, Object>> shown = matching.stream().skip((long) (page - 1) * perPage).limit(perPage).map(GitHubStandIn::view).toList();
+        String link = null;
+        if ((long) page * perPage < matching.size()) {
+            String uri = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getPath() + "?"
+                    + exchange.getRequestURI().getRawQuery().replaceAll("(^|&)page=\\d+", "$1page=" + (page + 1));
+            link = "<" + uri + ">; rel=\"next\"";
+        }
+        answer(exchange, 200, JSON.writeValueAsString(shown), link);
+    }
+
+    private void holdAnswer() {
+        try {
+            Thread.sleep(hold.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Object> view(Issue issue) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("number", issue.number());
+        view.put("title", issue.title());
+        view.put("body", issue.body());
+        view.put("state", "open");
+        view.put("labels", issue.labels().stream().map(name -> Map.of("name", name)).toList());
+        view.put("created_at", issue.createdAt().toString());
+        view.put("updated_at", issue.createdAt().toString());
+        return view;
+    }
+
+    private static String marker(String body) {
+        Matcher m = MARKER.matcher(body == null ? "" : body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json, String link) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("x-ratelimit-remaining", "4999");
+        if (link != null) {
+            exchange.getResponseHeaders().add("Link", link);
+        }
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            // the client went away while the answer was held: GitHub did the write all the same
+        }
+    }
+}
