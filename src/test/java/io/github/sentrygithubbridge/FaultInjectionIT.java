@@ -111,6 +111,26 @@ class FaultInjectionIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
+    void aCrashMidCommentDoesNotCommentTwice(String store) throws Exception {
+        BridgeProcess bridge = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+        List<String> accepted = deliver(bridge, ids(121, 121));
+        awaitOnGitHub(accepted);
+        github.holdWrites(Duration.ofSeconds(30));
+        assertThat(bridge.sentry().post("event_alert", eventAlert("121")).body()).contains("a comment will update");
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.commentCount() == 1);
+
+        bridge.kill();
+        github.holdWrites(Duration.ZERO);
+        BridgeProcess again = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+
+        // the restarted bridge finished the write (it leaves the store) without a second comment
+        await().atMost(Duration.ofSeconds(30)).until(() -> again.log().contains("is already on GitHub issue #1: not sent again"));
+        assertThat(github.commentCount()).isEqualTo(1);
+        assertExactlyOneIssueEach(accepted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
     void aSlowGitHubThatTimesOutDoesNotOpenTheIssueTwice(String store) throws Exception {
         // longer than BRIDGE_GITHUB_TIMEOUT: the bridge gives up on the answer, GitHub has the issue
         github.holdWrites(Duration.ofMillis(2500));

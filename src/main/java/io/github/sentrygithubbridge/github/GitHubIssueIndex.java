@@ -2,13 +2,13 @@ package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.state.PendingWrites;
 import io.github.sentrygithubbridge.state.SentryIssues;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -31,6 +31,8 @@ public class GitHubIssueIndex {
     /** Stop after the issues created before this time (epoch ms); absent = read them all. */
     public static final String CREATED_SINCE = "githubIssuesCreatedSince";
     static final int PER_PAGE = 100;
+    /** Replicas' clocks and GitHub's differ a little: look this much further back. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubIssueIndex.class);
     private static final Pattern NEXT = Pattern.compile("<[^>]*>;\\s*rel=\"next\"");
@@ -69,10 +71,26 @@ public class GitHubIssueIndex {
         }
         LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found);
         boolean more = link != null && NEXT.matcher(link).find();
-        if (!more || (createdSince != null && oldest != null && oldest.toEpochMilli() < createdSince)) {
+        if (!more || (createdSince != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(createdSince).minus(CLOCK_SKEW)))) {
             return null;
         }
         return current + 1;
+    }
+
+    /** The query for the issue's comments made since the write was accepted (less a margin for clock skew). */
+    public String commentsQuery(@ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt) {
+        return "since=" + Instant.ofEpochMilli(acceptedAt).minus(CLOCK_SKEW) + "&per_page=" + PER_PAGE;
+    }
+
+    /** Whether the kept write's comment is already among the issue's comments. */
+    public boolean hasComment(@Body String comments, @ExchangeProperty(PendingWrites.ID) Long writeId) throws IOException {
+        String marker = PendingWrites.writeMarker(writeId);
+        for (JsonNode comment : json.readTree(comments)) {
+            if (comment.path("body").asText("").contains(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Creations may go ahead: the issues already on GitHub are known. */

@@ -97,8 +97,18 @@ public class PendingWrites {
         exchange.setProperty("sentryIssueKey", write.key());
         exchange.setProperty("sentryIssueId", write.sentryIssueId());
         exchange.setProperty("githubAction", write.action());
-        exchange.setProperty("githubRequest", fromJson(write.request(), write.action().equals(CREATE) ? IssueDraft.class : (Class<?>) CommentDraft.class));
+        Object request = fromJson(write.request(), write.action().equals(CREATE) ? IssueDraft.class : (Class<?>) CommentDraft.class);
+        if (request instanceof CommentDraft comment) {
+            // a comment carries its write's id, so that one sent before a crash is recognised on GitHub
+            request = new CommentDraft(comment.body() + "\n" + writeMarker(write.id()));
+        }
+        exchange.setProperty("githubRequest", request);
         exchange.getMessage().setBody(null);
+    }
+
+    /** The hidden line that ties a comment on GitHub to the kept write it came from. */
+    public static String writeMarker(long id) {
+        return "<!-- sentry-github-bridge-write: " + id + " -->";
     }
 
     /**

@@ -155,6 +155,10 @@ public final class GitHubStandIn implements AutoCloseable {
             JsonNode body = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
             if (route.group(2) != null && method.equals("POST")) {
                 comment(exchange, Integer.parseInt(route.group(2)), body);
+            } else if (route.group(2) != null && method.equals("GET")) {
+                List<Map<String, Object>> shown = comments(Integer.parseInt(route.group(2))).stream()
+                        .map(text -> Map.<String, Object>of("body", text)).toList();
+                answer(exchange, 200, JSON.writeValueAsString(shown), null);
             } else if (route.group(1).equals("labels") && method.equals("POST")) {
                 boolean created = labels.add(body.path("name").asText());
                 answer(exchange, created ? 201 : 422, created ? "{}" : "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"already_exists\"}]}", null);

@@ -42,9 +42,13 @@ class UnsignedDeliveriesTest {
     @Test
     void hidesTheInternalEndpointsWhenNoAdminTokenIsSet() {
         SentryDeliveries http = new SentryDeliveries(port, Clock.systemUTC());
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/internal/sentry-test")).header("Authorization", "Bearer x").GET().build();
+        assertThat(http.send(internal("GET", "/internal/sentry-test")).statusCode()).isEqualTo(404);
+        assertThat(http.send(internal("GET", "/internal/dead-letters")).statusCode()).isEqualTo(404);
+        assertThat(http.send(internal("POST", "/internal/dead-letters/replay")).statusCode()).isEqualTo(404);
+    }
 
-        assertThat(http.send(request).statusCode()).isEqualTo(404);
+    private java.net.http.HttpRequest internal(String method, String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer x").method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build();
     }
 }
