@@ -2,10 +2,14 @@ package io.github.sentrygithubbridge.state;
 
 import io.github.sentrygithubbridge.github.GitHubRequests;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionException;
@@ -24,6 +28,8 @@ public class SentryIssues {
     public static final String COMMENT = "comment";
     public static final String REPEAT = "repeat";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SentryIssues.class);
+
     private record Tracked(String state, long lastUpdateAt, long eventsSinceUpdate) {
     }
 
@@ -33,6 +39,7 @@ public class SentryIssues {
     private final GitHubRequests requests;
     private final TrackingProperties tracking;
     private final Clock clock;
+    private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
 
     public SentryIssues(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes, GitHubRequests requests,
                         TrackingProperties tracking, Clock clock) {
@@ -58,8 +65,18 @@ public class SentryIssues {
     }
 
     private String decide(SentryAlert alert) {
+        long now = clock.millis();
+        // a repeat inside the cooldown changes nothing but a count: read, count in memory, no write to sync
+        List<Tracked> known = jdbc.query(
+                "SELECT state, last_update_at, events_since_update FROM sentry_issue WHERE sentry_issue_key = ?",
+                (rs, i) -> new Tracked(rs.getString(1), rs.getLong(2), rs.getLong(3)), alert.key());
+        if (!known.isEmpty() && !commentDue(known.get(0), now)) {
+            if (alert.kind() != SentryAlert.Kind.ISSUE) {
+                unflushedRepeats.merge(alert.key(), 1L, Long::sum);
+            }
+            return REPEAT;
+        }
         return transaction.execute(status -> {
-            long now = clock.millis();
             // a claim given back (a dead-lettered creation) between our two statements: claim again
             for (int tries = 0; tries < 3; tries++) {
                 if (claim(alert.key(), now)) {
@@ -80,17 +97,46 @@ public class SentryIssues {
                     continue;
                 }
                 Tracked t = tracked.get(0);
-                if (t.state().equals("filed") && now - t.lastUpdateAt() >= tracking.cooldown().toMillis()) {
+                if (commentDue(t, now)) {
                     jdbc.update("UPDATE sentry_issue SET last_update_at = ?, events_since_update = 0 WHERE sentry_issue_key = ?",
                             now, alert.key());
-                    writes.add(alert, PendingWrites.COMMENT,
-                            requests.comment(alert, t.eventsSinceUpdate(), Instant.ofEpochMilli(t.lastUpdateAt())));
+                    Long counted = unflushedRepeats.remove(alert.key());
+                    long events = t.eventsSinceUpdate() + (counted == null ? 0 : counted);
+                    writes.add(alert, PendingWrites.COMMENT, requests.comment(alert, events, Instant.ofEpochMilli(t.lastUpdateAt())));
                     return COMMENT;
                 }
                 return REPEAT;
             }
             throw new IllegalStateException("Sentry issue " + alert.key() + " kept changing while it was being claimed");
         });
+    }
+
+    private boolean commentDue(Tracked t, long now) {
+        return t.state().equals("filed") && now - t.lastUpdateAt() >= tracking.cooldown().toMillis();
+    }
+
+    /**
+     * Adds the repeats counted in memory to the store (each second, and at a stop), where the next comment of
+     * any replica reads them. A crash loses at most a second of counts, never an alert.
+     */
+    @PreDestroy
+    public int flushRepeatCounts() {
+        int flushed = 0;
+        for (String key : unflushedRepeats.keySet()) {
+            Long count = unflushedRepeats.remove(key);
+            if (count == null) {
+                continue;
+            }
+            try {
+                jdbc.update("UPDATE sentry_issue SET events_since_update = events_since_update + ? WHERE sentry_issue_key = ?", count, key);
+                flushed++;
+            } catch (DataAccessException e) {
+                unflushedRepeats.merge(key, count, Long::sum);
+                LOG.warn("Could not add the repeat counts to the store ({}); trying again", StorageHealth.rootMessage(e));
+                break;
+            }
+        }
+        return flushed;
     }
 
     /** Whether the Sentry issue already has its GitHub issue (or its dry-run file). */

@@ -120,6 +120,28 @@ class StoreContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
+    void repeatsCountedOnEveryReplicaReachTheCommentAfterTheCooldown(String kind) {
+        StoreProperties store = store(kind, "a");
+        Replica a = replica(store);
+        Replica b = replica(withReplica(store, "b"));
+        a.issues().accept(alert("8351"));
+        a.jdbc().update("UPDATE sentry_issue SET state = 'filed', github_issue_number = 5");
+        a.jdbc().update("DELETE FROM pending_write");
+
+        assertThat(List.of(a.issues().accept(alert("8351")), b.issues().accept(alert("8351")), b.issues().accept(alert("8351"))))
+                .containsOnly(SentryIssues.REPEAT);
+        assertThat(a.writes().count()).as("a repeat inside the cooldown queues nothing").isZero();
+        a.issues().flushRepeatCounts();
+        b.issues().flushRepeatCounts();
+        a.jdbc().update("UPDATE sentry_issue SET last_update_at = 0");
+
+        assertThat(b.issues().accept(alert("8351"))).isEqualTo(SentryIssues.COMMENT);
+        assertThat(a.issues().accept(alert("8351"))).as("one comment per cooldown").isEqualTo(SentryIssues.REPEAT);
+        assertThat(a.jdbc().queryForObject("SELECT request FROM pending_write", String.class)).contains("4 more event");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
     void aDeadLetteredCreationReleasesItsClaimAndReplaysOnce(String kind) {
         Replica a = replica(store(kind, "a"));
         a.issues().accept(alert("8401"));
