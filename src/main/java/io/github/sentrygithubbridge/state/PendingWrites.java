@@ -36,7 +36,7 @@ public class PendingWrites {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingWrites.class);
 
-    /** A leased write. */
+    /** A leased write; {@code attempts} counts the tries before this one. */
     public record PendingWrite(long id, String key, String sentryIssueId, String action, String request, long acceptedAt,
                                int attempts) {
     }
@@ -67,7 +67,7 @@ public class PendingWrites {
      * Leases the oldest write that is due and not leased by a live replica, or returns null. Creations wait
      * while {@code creationsAllowed} is false (the issues already on GitHub are not read yet).
      */
-    public PendingWrite lease(boolean creationsAllowed) {
+    public PendingWrite lease(@ExchangeProperty("creationsAllowed") boolean creationsAllowed) {
         return StoreUnavailableException.guard(() -> {
             long now = wallClock.millis();
             if (now < pausedUntil.get()) {
@@ -75,14 +75,14 @@ public class PendingWrites {
             }
             // the outer condition is checked again on the locked row: of two replicas racing, one gets it
             List<PendingWrite> leased = jdbc.query("""
-                    UPDATE pending_write SET lease_owner = ?, lease_until = ?
+                    UPDATE pending_write SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
                     WHERE id = (SELECT id FROM pending_write
                                 WHERE lease_until <= ? AND not_before <= ? AND (? = 1 OR action <> 'create')
                                 ORDER BY id LIMIT 1)
                       AND lease_until <= ?
                     RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
                     (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6), rs.getInt(7)),
+                            rs.getString(5), rs.getLong(6), rs.getInt(7) - 1),
                     store.replicaId(), now + store.lease().toMillis(), now, now, creationsAllowed ? 1 : 0, now);
             return leased.isEmpty() ? null : leased.get(0);
         });
@@ -112,17 +112,11 @@ public class PendingWrites {
     }
 
     /**
-     * Records, before the request goes out, that it is going out: after a crash, a creation with attempts
-     * is looked for on GitHub before it is sent again. Renews the lease for the request.
+     * Counts this send on the exchange. The store counted it already, when the write was leased: a lease is
+     * taken only to send, so that after a crash a creation with attempts is looked for on GitHub first.
      */
     public void attempt(Exchange exchange) {
-        StoreUnavailableException.guard(() -> {
-            long id = exchange.getProperty(ID, Long.class);
-            long now = wallClock.millis();
-            jdbc.update("UPDATE pending_write SET attempts = attempts + 1, lease_until = ? WHERE id = ?",
-                    now + store.lease().toMillis(), id);
-            exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
-        });
+        exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
     }
 
     /**

@@ -110,12 +110,15 @@ class StoreContractTest {
         a.issues().accept(alert("8301"));
 
         assertThat(a.writes().lease(false)).isNull();
+        assertThat(a.jdbc().queryForObject("SELECT attempts FROM pending_write", Integer.class)).as("nothing leased, nothing tried").isZero();
         a.issues().found("8301", 77, Instant.parse("2026-11-01T00:00:00Z"));
         a.issues().found("8301", 99, Instant.parse("2026-11-02T00:00:00Z"));
 
         assertThat(a.issues().isFiled("8301")).isTrue();
         assertThat(a.issues().numberOf("8301")).isEqualTo(77L);
-        assertThat(a.writes().lease(true)).isNotNull();
+        PendingWrites.PendingWrite leased = a.writes().lease(true);
+        assertThat(leased.attempts()).as("tries before this one").isZero();
+        assertThat(a.jdbc().queryForObject("SELECT attempts FROM pending_write", Integer.class)).isEqualTo(1);
     }
 
     @ParameterizedTest
