@@ -92,6 +92,21 @@ class FaultInjectionIT {
         assertExactlyOneIssueEach(accepted);
     }
 
+    @Test
+    void startsWhileGitHubIsDownAndCatchesUpWithLabelsFirstWhenItReturns() throws Exception {
+        github.down(503);
+        BridgeProcess bridge = start("embedded", "one");
+        List<String> accepted = deliver(bridge, ids(21, 23));
+        assertThat(github.issues()).isEmpty();
+
+        github.up();
+
+        awaitOnGitHub(accepted);
+        assertExactlyOneIssueEach(accepted);
+        assertThat(github.labelNames()).contains("agent:builder");
+        assertThat(github.issues()).allSatisfy(issue -> assertThat(issue.labels()).contains("agent:builder"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
     void aCrashMidRequestDoesNotOpenTheIssueTwice(String store) throws Exception {
