@@ -332,8 +332,9 @@ class FaultInjectionIT {
     private void awaitOnGitHub(List<String> ids) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> github.issuesPerSentryIssue().keySet().containsAll(ids));
-        // give a duplicate, if one were coming, the time to arrive: two leases
-        sleep(Duration.ofSeconds(6));
+        // give a duplicate, if one were coming, the time to arrive (two leases): the count must hold still
+        int issues = github.issues().size();
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> github.issues().size(), n -> n == issues);
     }
 
     private void assertExactlyOneIssueEach(List<String> ids) {
@@ -360,11 +361,4 @@ class FaultInjectionIT {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

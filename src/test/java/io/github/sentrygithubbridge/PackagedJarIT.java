@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.sentrygithubbridge.support.BridgeProcess;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
 import io.github.sentrygithubbridge.support.SentryIngestStandIn;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -66,8 +66,8 @@ class PackagedJarIT {
                 .withHeader("Content-Type", "application/json").withBody("{}")));
 
         sentryIngest = new SentryIngestStandIn();
-        int port = freePort();
-        managementPort = freePort();
+        int port = BridgeProcess.freePort();
+        managementPort = BridgeProcess.freePort();
         dataDir = Files.createTempDirectory("bridge-jar-it");
         log = Files.createTempFile("bridge-jar-it", ".log");
         errors = Files.createTempFile("bridge-jar-it", ".err");
@@ -190,8 +190,8 @@ class PackagedJarIT {
         Path output = Files.createTempFile("bridge-jar-it-production", ".log");
         ProcessBuilder production = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
-        production.environment().put("SERVER_PORT", Integer.toString(freePort()));
-        production.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
+        production.environment().put("SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
+        production.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
         production.environment().put("SENTRY_ENVIRONMENT", "production");
         production.environment().remove("SENTRY_DSN");
         Process process = production.start();
@@ -215,11 +215,6 @@ class PackagedJarIT {
         return github.findAll(postRequestedFor(urlEqualTo(ISSUES)).withRequestBody(containing("sentry-github-bridge: " + id + " ")));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,11 +56,7 @@ public class SentryIssues {
      * comment. Returns {@link #NEW}, {@link #COMMENT} or {@link #REPEAT}.
      */
     public String accept(@ExchangeProperty("sentryAlert") SentryAlert alert) {
-        try {
-            return decide(alert);
-        } catch (DataAccessException | TransactionException e) {
-            throw new StoreUnavailableException(e);
-        }
+        return StoreUnavailableException.guard(() -> decide(alert));
     }
 
     private String decide(SentryAlert alert) {

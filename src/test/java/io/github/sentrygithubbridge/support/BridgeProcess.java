@@ -111,7 +111,8 @@ public final class BridgeProcess implements AutoCloseable {
         return map;
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on loopback right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

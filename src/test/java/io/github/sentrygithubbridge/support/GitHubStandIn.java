@@ -83,8 +83,10 @@ public final class GitHubStandIn implements AutoCloseable {
     }
 
     /** Writes are done, then their answer waits this long: a client that dies meanwhile never hears of them. */
-    public void holdWrites(Duration duration) {
+    public synchronized void holdWrites(Duration duration) {
         hold = duration;
+        // answers held so far go out when the hold is lifted
+        notifyAll();
     }
 
     /** Issue creations get this status and are not done (0 = normal). */
@@ -214,9 +216,12 @@ public final class GitHubStandIn implements AutoCloseable {
         answer(exchange, 200, JSON.writeValueAsString(shown), link);
     }
 
-    private void holdAnswer() {
+    private synchronized void holdAnswer() {
+        long until = System.nanoTime() + hold.toNanos();
         try {
-            Thread.sleep(hold.toMillis());
+            while (!hold.isZero() && System.nanoTime() < until) {
+                wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,7 +3,6 @@ package io.github.sentrygithubbridge.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,7 @@ public final class TestPostgres implements AutoCloseable {
 
     public static TestPostgres start() {
         try {
-            TestPostgres postgres = new TestPostgres(Files.createTempDirectory("bridge-postgres"), freePort());
+            TestPostgres postgres = new TestPostgres(Files.createTempDirectory("bridge-postgres"), BridgeProcess.freePort());
             postgres.startAgain();
             return postgres;
         } catch (IOException e) {
@@ -73,9 +72,4 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
