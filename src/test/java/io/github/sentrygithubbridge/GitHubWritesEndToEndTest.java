@@ -59,7 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
-        "bridge.tracking.cooldown=PT1H",
+        "bridge.lifecycle.cooldown=PT1H",
         "github.token=test-token",
         "github.repository=acme/shop",
         "github.labels=agent:builder, sentry",
@@ -121,10 +121,11 @@ class GitHubWritesEndToEndTest {
     @Test
     void makesSureEachLabelExistsAtStartupAndTakes422AsExisting() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(requests("/repos/acme/shop/labels")).hasSize(2);
+            assertThat(requests("/repos/acme/shop/labels")).hasSize(3);
         });
+        // the labels of every issue, and the one a regression adds when it reopens its issue
         assertThat(requests("/repos/acme/shop/labels")).extracting(r -> body(r).path("name").asText())
-                .containsExactlyInAnyOrder("agent:builder", "sentry");
+                .containsExactlyInAnyOrder("agent:builder", "sentry", "regression");
         assertThat(deadLetters.list()).noneMatch(letter -> "label".equals(letter.action()));
     }
 
@@ -328,7 +329,7 @@ class GitHubWritesEndToEndTest {
                 "bridge_webhooks_total{outcome=\"accepted\",resource=\"event_alert\"}",
                 "bridge_webhooks_total{outcome=\"duplicate\",resource=\"event_alert\"}",
                 "bridge_github_requests_total{operation=\"create\",status=\"201\"}",
-                "bridge_issues_total{action=\"created\"}",
+                "bridge_issues_total{action=\"opened\"}",
                 "bridge_dead_letters_total",
                 "bridge_pending_alerts 0.0",
                 "bridge_github_ratelimit_remaining 4321.0",
@@ -421,6 +422,10 @@ class GitHubWritesEndToEndTest {
                 .willReturn(created("{\"number\": 1, \"html_url\": \"https://github.com/acme/shop/issues/1\"}")));
         server.stubFor(post(urlPathEqualTo("/repos/acme/shop/issues/4242/comments"))
                 .willReturn(created("{\"id\": 1}")));
+        // the lane reads an issue before it comments on it
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/repos/acme/shop/issues/4242"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"number\": 4242, \"state\": \"open\", \"labels\": []}")));
         server.stubFor(post(urlEqualTo("/repos/acme/shop/labels"))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("agent:builder")))
                 .willReturn(created("{\"name\": \"agent:builder\"}")));

@@ -15,6 +15,11 @@ public class DryRunDocument {
         if (request instanceof CommentDraft comment) {
             return "# Comment on the issue of Sentry issue " + key + "\n\n" + comment.body() + "\n";
         }
+        if (request instanceof IssueStateChange change) {
+            return "# " + ("open".equals(change.state()) ? "Reopen" : "Close (" + change.stateReason() + ")")
+                    + " the issue of Sentry issue " + key + (change.regression() ? ", as a regression" : "") + "\n\n"
+                    + change.comment() + "\n";
+        }
         return "# Label\n\n" + request + "\n";
     }
 }

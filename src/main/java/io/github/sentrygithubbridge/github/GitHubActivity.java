@@ -34,8 +34,15 @@ class GitHubActivity implements HttpActivityListener {
     @Override
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
                                    long elapsed) {
-        // a read (the list of issues) is not the write it was made for
-        String action = "GET".equals(request(exchange)) ? "list" : exchange.getProperty("githubAction", String.class);
+        String write = exchange.getProperty("githubAction", String.class);
+        if ("sentry-status".equals(write)) {
+            metrics.sentryAnswered(Integer.toString(response.getCode()));
+            AUDIT.info("Sentry status for Sentry issue {}: {} answered {} in {} ms", exchange.getProperty("sentryIssueKey", String.class),
+                    exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), elapsed);
+            return;
+        }
+        // a read (the list of issues, one issue) is not the write it was made for
+        String action = "GET".equals(request(exchange)) ? "list" : write;
         Header remaining = response.getFirstHeader("x-ratelimit-remaining");
         metrics.gitHubAnswered(action, Integer.toString(response.getCode()), remaining == null ? null : remaining.getValue());
         AUDIT.info("GitHub {} for Sentry issue {}: {} answered {} in {} ms", action,

@@ -2,12 +2,14 @@ package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.state.PendingWrites;
-import io.github.sentrygithubbridge.state.SentryIssues;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * GitHub as the source of truth: reads the issues that carry the bridge's labels through the Issues list
- * API (strongly consistent, on the core budget; never the Search API) and files every Sentry issue whose
- * marker it finds. Done once at startup, before any creation, and before re-sending a creation that may
+ * API (strongly consistent, on the core budget; never the Search API) and hands every issue with a Sentry
+ * issue marker to the lifecycle. Done once at startup, before any creation, and before re-sending a creation that may
  * already have reached GitHub.
  */
 @Component("gitHubIssueIndex")
@@ -37,13 +39,15 @@ public class GitHubIssueIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubIssueIndex.class);
     private static final Pattern NEXT = Pattern.compile("<[^>]*>;\\s*rel=\"next\"");
 
-    private final SentryIssues sentryIssues;
+    /** The marked issues of one page, and the page to read next (null when done). */
+    public record Page(List<GitHubIssue> found, Integer next) {
+    }
+
     private final ObjectMapper json;
     private final String labels;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    public GitHubIssueIndex(SentryIssues sentryIssues, ObjectMapper json, GitHubProperties properties) {
-        this.sentryIssues = sentryIssues;
+    public GitHubIssueIndex(ObjectMapper json, GitHubProperties properties) {
         this.json = json;
         this.labels = URLEncoder.encode(String.join(",", properties.labelList()), StandardCharsets.UTF_8);
     }
@@ -53,28 +57,27 @@ public class GitHubIssueIndex {
         return "labels=" + labels + "&state=all&sort=created&direction=desc&per_page=" + PER_PAGE + "&page=" + page;
     }
 
-    /** Files the marked issues of a page and returns the next page, or null when there is none to read. */
-    public Integer record(@Body String page, @Header("Link") String link, @ExchangeProperty(PAGE) Integer current,
+    /** The marked issues of a page, and the next page, or null when there is none to read. */
+    public Page page(@Body String page, @Header("Link") String link, @ExchangeProperty(PAGE) Integer current,
                           @ExchangeProperty(CREATED_SINCE) Long createdSince) throws IOException {
         Instant oldest = null;
-        int found = 0;
+        List<GitHubIssue> found = new ArrayList<>();
         for (JsonNode issue : json.readTree(page)) {
             oldest = Instant.parse(issue.path("created_at").asText());
             if (issue.has("pull_request")) {
                 continue;
             }
-            String key = IssueRenderer.markedKey(issue.path("body").asText(null)).orElse(null);
-            if (key != null) {
-                sentryIssues.found(key, issue.path("number").asLong(), Instant.parse(issue.path("updated_at").asText()));
-                found++;
+            GitHubIssue marked = GitHubIssues.issue(issue);
+            if (marked.key() != null) {
+                found.add(marked);
             }
         }
-        LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found);
+        LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found.size());
         boolean more = link != null && NEXT.matcher(link).find();
         if (!more || (createdSince != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(createdSince).minus(CLOCK_SKEW)))) {
-            return null;
+            return new Page(found, null);
         }
-        return current + 1;
+        return new Page(found, current + 1);
     }
 
     /** The query for the issue's comments made since the write was accepted (less a margin for clock skew). */

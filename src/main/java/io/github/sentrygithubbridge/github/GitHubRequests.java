@@ -1,13 +1,21 @@
 package io.github.sentrygithubbridge.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.lifecycle.Decision;
+import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
-import java.time.Instant;
+import io.github.sentrygithubbridge.sentry.SentryStatus;
+import io.github.sentrygithubbridge.state.PendingWrites;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
-/** The bodies of the GitHub writes the routes queue: a new issue, an update comment, a label. */
+/** The bodies of the GitHub writes: rendered when a delivery is decided, read back when the lane sends them. */
 @Component("gitHubRequests")
 public class GitHubRequests {
 
@@ -15,23 +23,89 @@ public class GitHubRequests {
     private static final String LABEL_COLOUR = "ededed";
 
     private final IssueRenderer renderer;
+    private final ObjectMapper json;
     private final List<String> labels;
+    private final String regressionLabel;
 
-    public GitHubRequests(IssueRenderer renderer, GitHubProperties properties) {
+    public GitHubRequests(IssueRenderer renderer, ObjectMapper json, GitHubProperties properties,
+                          io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle) {
         this.renderer = renderer;
+        this.json = json;
         this.labels = properties.labelList();
+        this.regressionLabel = lifecycle.regressionLabel();
     }
 
-    public IssueDraft newIssue(@ExchangeProperty("sentryAlert") SentryAlert alert) {
-        return renderer.render(alert, labels);
+    /** The write a decision queues: a new issue, an update comment, or a close or reopen with its comment. */
+    public Object render(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("sentryAlert") SentryAlert alert,
+                         @ExchangeProperty("sentryStatus") SentryStatus status) {
+        String key = alert.key();
+        return switch (decision.transition()) {
+            case OPEN_ISSUE -> renderer.render(alert, labels);
+            case OPEN_REGRESSION_ISSUE -> regressionIssue(renderer.render(alert, labels), decision.issueNumber());
+            case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
+            case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
+                    ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
+            case ARCHIVE -> new IssueStateChange(LifecycleComments.archived(key, status), "closed", "not_planned", false);
+            case UNRESOLVE -> new IssueStateChange(LifecycleComments.unresolved(key, status), "open", null, decision.regression());
+            case REGRESS -> new IssueStateChange(LifecycleComments.regression(alert, decision.events()), "open", null, true);
+            case REPEAT, IGNORE -> throw new IllegalArgumentException(decision.transition() + " writes nothing");
+        };
     }
 
-    /** The update comment: {@code events} arrived since the issue was opened or last updated at {@code since}. */
-    public CommentDraft comment(SentryAlert alert, long events, Instant since) {
-        return renderer.renderComment(alert, events, since);
+    /** The marker stays the first line; the reference to the old issue follows it. */
+    private static IssueDraft regressionIssue(IssueDraft issue, Long previous) {
+        if (previous == null) {
+            return issue;
+        }
+        int afterMarker = issue.body().indexOf('\n') + 1;
+        String body = issue.body().substring(0, afterMarker) + "\n" + LifecycleComments.regressionOf(previous)
+                + issue.body().substring(afterMarker);
+        return new IssueDraft(issue.title(), IssueRenderer.truncate(body), issue.labels());
     }
 
+    /** A kept write read back for the lane; a comment gets its write's hidden id, to be recognised after a crash. */
+    public Object read(@ExchangeProperty("githubAction") String action, @ExchangeProperty(PendingWrites.REQUEST) String request,
+                       @ExchangeProperty(PendingWrites.ID) long writeId) throws JsonProcessingException {
+        return switch (action) {
+            case "create" -> json.readValue(request, IssueDraft.class);
+            case "comment" -> new CommentDraft(json.readValue(request, CommentDraft.class).body() + "\n" + PendingWrites.writeMarker(writeId));
+            case "close", "reopen" -> {
+                IssueStateChange change = json.readValue(request, IssueStateChange.class);
+                yield new IssueStateChange(change.comment() + "\n" + PendingWrites.writeMarker(writeId), change.state(),
+                        change.stateReason(), change.regression());
+            }
+            default -> json.readValue(request, Map.class);
+        };
+    }
+
+    /** The comment a write posts: an update comment itself, or the comment of a close or reopen. */
+    public CommentDraft comment(@ExchangeProperty("githubRequest") Object request) {
+        return request instanceof IssueStateChange change ? new CommentDraft(change.comment()) : (CommentDraft) request;
+    }
+
+    /**
+     * The PATCH of a close or reopen. A regression adds its label to those the issue has (PATCH replaces them); an
+     * update comment that found its issue closed ({@code verdict} reopen) reopens it as a regression.
+     */
+    public Map<String, Object> stateChange(@ExchangeProperty("githubRequest") Object request,
+                                           @ExchangeProperty("githubIssue") GitHubIssue issue) {
+        IssueStateChange change = request instanceof IssueStateChange c ? c : new IssueStateChange("", "open", null, true);
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("state", change.state());
+        if (change.stateReason() != null) {
+            patch.put("state_reason", change.stateReason());
+        }
+        if (change.regression() && !issue.labels().contains(regressionLabel)) {
+            List<String> withRegression = new ArrayList<>(issue.labels());
+            withRegression.add(regressionLabel);
+            patch.put("labels", withRegression);
+        }
+        return patch;
+    }
+
+    /** The labels to make sure of: those put on every issue, and the regression label. */
     public List<Map<String, String>> labels() {
-        return labels.stream().map(name -> Map.of("name", name, "color", LABEL_COLOUR)).toList();
+        return Stream.concat(labels.stream(), Stream.of(regressionLabel)).distinct()
+                .map(name -> Map.of("name", name, "color", LABEL_COLOUR)).toList();
     }
 }

@@ -65,7 +65,11 @@ public class GitHubRetryPolicy {
         HttpOperationFailedException failed = error instanceof HttpOperationFailedException http ? http : null;
         if (failed == null) {
             // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
-            metrics.gitHubAnswered(action, "error", null);
+            if ("sentry-status".equals(action)) {
+                metrics.sentryAnswered("error");
+            } else {
+                metrics.gitHubAnswered(action, "error", null);
+            }
         }
         int attempts = exchange.getProperty(PendingWrites.ATTEMPTS, 0, Integer.class);
         Duration asked = failed == null ? null : waitAskedFor(failed);

@@ -23,8 +23,8 @@ public class BridgeMetrics {
     static final Set<String> RESOURCES = Set.of("event_alert", "error", "issue", "metric_alert", "installation",
             "comment", "seer", "uptime", "preprod_artifact");
     static final Set<String> OUTCOMES = Set.of("accepted", "ignored", "duplicate", "rejected", "invalid", "unavailable");
-    static final Set<String> OPERATIONS = Set.of("create", "comment", "label");
-    static final Set<String> ISSUE_ACTIONS = Set.of("created", "commented", "dry-run");
+    static final Set<String> OPERATIONS = Set.of("create", "comment", "close", "reopen", "label");
+    static final Set<String> ISSUE_ACTIONS = Set.of("opened", "commented", "closed", "reopened", "dry-run");
 
     private final MeterRegistry registry;
     private final PendingWrites writes;
@@ -57,6 +57,18 @@ public class BridgeMetrics {
     /** Counts an issue opened, a comment added, or either written in a dry run. */
     public void issueWritten(String action) {
         issues(action).increment();
+    }
+
+    /** Counts an issue closed or reopened, by the state GitHub was asked for. */
+    public void issueStateChanged(String state) {
+        issues("open".equals(state) ? "reopened" : "closed").increment();
+    }
+
+    /** Counts one request to Sentry's web API by its answer ("error" when none came). */
+    public void sentryAnswered(String status) {
+        counters.computeIfAbsent("sentry|" + status, k -> Counter.builder("bridge.sentry.requests")
+                .description("Requests to Sentry's web API (GitHub -> Sentry) by status").tag("status", status)
+                .register(registry)).increment();
     }
 
     /** Counts one answer to Sentry and how long it took. */
@@ -92,7 +104,7 @@ public class BridgeMetrics {
     private Counter issues(String action) {
         String known = ISSUE_ACTIONS.contains(action) ? action : "other";
         return counters.computeIfAbsent("issues|" + known, k -> Counter.builder("bridge.issues")
-                .description("GitHub issues opened and comments added").tag("action", known).register(registry));
+                .description("GitHub issues opened, commented on, closed and reopened").tag("action", known).register(registry));
     }
 
     private double pending() {

@@ -16,8 +16,12 @@ public class AlertFilter {
         this.environments = properties.environmentSet();
     }
 
-    /** Returns the reason to ignore the alert, or null to file it. */
-    public String reasonToIgnore(@ExchangeProperty("sentryAlert") SentryAlert alert) {
+    /** Returns the reason to ignore the alert, or null to file it (or, for a status change, to follow it). */
+    public String reasonToIgnore(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        if (status != null) {
+            // the issue's level and environment were checked when it was filed
+            return alert.key() == null ? alert.resource() + " " + alert.action() + " names no Sentry issue" : null;
+        }
         if (alert.kind() == SentryAlert.Kind.NONE) {
             return alert.resource() + " " + alert.action() + " has nothing to file";
         }

@@ -57,6 +57,59 @@ public class SentryAlertNormaliser {
         };
     }
 
+    /**
+     * The status change an {@code issue} (resolved, archived or ignored, unresolved) or {@code metric_alert}
+     * (resolved) delivery announces; null for any other delivery.
+     */
+    public SentryStatus status(@Header("Sentry-Hook-Resource") String resourceHeader, @Body JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            return null;
+        }
+        JsonNode data = payload.path("data");
+        String resource = resourceHeader == null || resourceHeader.isBlank() ? inferResource(data) : resourceHeader.trim();
+        String action = text(payload.path("action"));
+        String actor = text(payload.path("actor").path("name"));
+        if ("metric_alert".equals(resource)) {
+            return "resolved".equals(action) ? new SentryStatus(SentryStatus.RESOLVED, null, actor, null, false, null, null) : null;
+        }
+        if (!"issue".equals(resource) || action == null) {
+            return null;
+        }
+        JsonNode issue = data.path("issue");
+        JsonNode details = issue.path("statusDetails");
+        String substatus = text(issue.path("substatus"));
+        return switch (action) {
+            case "resolved" -> new SentryStatus(SentryStatus.RESOLVED, substatus, actor, text(details.path("inRelease")),
+                    details.path("inNextRelease").asBoolean(false), commit(details.path("inCommit")),
+                    text(data.path("resolution_type")));
+            case "archived", "ignored" -> new SentryStatus(SentryStatus.ARCHIVED, substatus == null ? archiveKind(details) : substatus,
+                    actor, null, false, null, null);
+            case "unresolved" -> new SentryStatus(SentryStatus.UNRESOLVED, substatus, actor, null, false, null, null);
+            default -> null;
+        };
+    }
+
+    /** Older deliveries name no substatus: the details say how long the archive lasts. */
+    private static String archiveKind(JsonNode details) {
+        if (details.path("ignoreUntilEscalating").asBoolean(false)) {
+            return "archived_until_escalating";
+        }
+        if (details.has("ignoreCount") || details.has("ignoreDuration") || details.has("ignoreUserCount")
+                || details.has("ignoreWindow")) {
+            return "archived_until_condition_met";
+        }
+        return "archived_forever";
+    }
+
+    private static String commit(JsonNode commit) {
+        if (commit.isObject()) {
+            String id = firstNonNull(text(commit.path("id")), text(commit.path("commit")));
+            String repository = firstNonNull(text(commit.path("repository")), text(commit.path("repository").path("name")));
+            return id == null ? null : repository == null ? id : repository + "@" + id;
+        }
+        return text(commit);
+    }
+
     private SentryAlert event(String resource, String action, String filedAction, JsonNode data, String field) {
         JsonNode event = data.path(field);
         boolean filed = filedAction.equals(action);

@@ -35,10 +35,7 @@ public class DeadLetters {
                 acceptedAt == null ? null : Instant.ofEpochMilli(acceptedAt), wallClock.instant());
     }
 
-    /**
-     * Moves the pending write to the dead letters. A creation gives its claim back, so that the Sentry
-     * issue's next alert tries again.
-     */
+    /** Moves the pending write to the dead letters. */
     public void keep(@ExchangeProperty(PendingWrites.ID) long id, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
         StoreUnavailableException.guard(() -> {
             transaction.executeWithoutResult(status -> {
@@ -46,9 +43,6 @@ public class DeadLetters {
                         INSERT INTO dead_letter (sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts, error, failed_at)
                         SELECT sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts, ?, ?
                         FROM pending_write WHERE id = ?""", errorText(error), wallClock.millis(), id);
-                jdbc.update("""
-                        DELETE FROM sentry_issue WHERE state = 'pending'
-                        AND sentry_issue_key = (SELECT sentry_issue_key FROM pending_write WHERE id = ? AND action = 'create')""", id);
                 jdbc.update("DELETE FROM pending_write WHERE id = ?", id);
             });
         });
@@ -65,25 +59,26 @@ public class DeadLetters {
         });
     }
 
+    /** How many dead letters went back out, and the Sentry issues whose creation did (they claim again). */
+    public record Replayed(int replayed, List<String> creations) {
+    }
+
     /**
-     * Puts dead letters back in the write queue: all, or the one with {@code id}. A creation claims its
-     * Sentry issue again; if the issue was filed meanwhile, the write lane finds it filed and opens nothing.
-     * Returns how many went back out.
+     * Puts dead letters back in the write queue: all, or the one with {@code id}. If a replayed creation's issue
+     * was filed meanwhile, the write lane finds it filed and opens nothing.
      */
-    public int replay(@Header("id") String id) {
+    public Replayed replay(@Header("id") String id) {
         return StoreUnavailableException.guard(() -> {
             Long only = id == null || id.isBlank() ? null : parseId(id);
             return transaction.execute(status -> {
                 String which = only == null ? "" : " WHERE id = " + only;
-                jdbc.update("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at)
-                        SELECT DISTINCT sentry_issue_key, 'pending', ? FROM dead_letter""" + (only == null ? " WHERE" : which + " AND")
-                        + " action = 'create' ON CONFLICT (sentry_issue_key) DO NOTHING", wallClock.millis());
+                List<String> creations = jdbc.queryForList("SELECT DISTINCT sentry_issue_key FROM dead_letter"
+                        + (only == null ? " WHERE" : which + " AND") + " action = 'create'", String.class);
                 jdbc.update("""
                         INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
                         SELECT sentry_issue_key, sentry_issue_id, action, request, accepted_at FROM dead_letter""" + which
                         + " ORDER BY id");
-                return jdbc.update("DELETE FROM dead_letter" + which);
+                return new Replayed(jdbc.update("DELETE FROM dead_letter" + which), creations);
             });
         });
     }

@@ -2,9 +2,6 @@ package io.github.sentrygithubbridge.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sentrygithubbridge.github.CommentDraft;
-import io.github.sentrygithubbridge.github.IssueDraft;
-import io.github.sentrygithubbridge.sentry.SentryAlert;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,21 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable queue of GitHub writes. A write is added in the transaction that accepts its alert and
- * leaves only when GitHub confirmed it ({@link #done}) or it became a dead letter. The write lane leases
- * one at a time; a lease that runs out (its replica died) lets another replica take the write over.
+ * The durable queue of writes (to GitHub, or to Sentry's web API): opaque JSON with an action, kept per Sentry
+ * issue. A write is added in the transaction that accepts its delivery and leaves only when it was done
+ * ({@link #done}) or became a dead letter. The write lane leases one at a time, and a Sentry issue's writes in
+ * the order they were accepted; a lease that runs out (its replica died) lets another replica take it over.
  */
 @Component("pendingWrites")
 public class PendingWrites {
 
-    public static final String CREATE = "create";
-    public static final String COMMENT = "comment";
-
     /** The exchange properties a leased write travels in. */
     public static final String ID = "pendingWriteId";
+    /** The write's body as it was kept: JSON. */
+    public static final String REQUEST = "pendingRequest";
     public static final String ATTEMPTS = "pendingAttempts";
     public static final String ACCEPTED_AT = "pendingAcceptedAt";
 
@@ -42,25 +38,34 @@ public class PendingWrites {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final StoreProperties store;
     // leases and retry times are wall-clock times shared by the replicas; the test clock moves cooldowns only
     private final Clock wallClock = Clock.systemUTC();
     private final AtomicLong pausedUntil = new AtomicLong();
 
-    public PendingWrites(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, StoreProperties store) {
+    public PendingWrites(JdbcTemplate jdbc, ObjectMapper json, StoreProperties store) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.json = json;
         this.store = store;
     }
 
-    /** Queues a write; called inside the transaction that accepts the alert. */
-    void add(SentryAlert alert, String action, Object request) {
+    /** A write as the operator sees it; {@code attempts} counts the tries so far. */
+    public record QueuedWrite(long id, String action, java.time.Instant acceptedAt, int attempts, java.time.Instant notBefore) {
+    }
+
+    /** Queues a write; called inside the transaction that accepts its delivery. */
+    public void add(String key, String sentryIssueId, String action, Object request) {
         jdbc.update("""
                 INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
-                VALUES (?, ?, ?, ?, ?)""", alert.key(), alert.sentryIssueId(), action, toJson(request), wallClock.millis());
+                VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action, toJson(request), wallClock.millis());
+    }
+
+    /** The writes of one Sentry issue not yet done, oldest first. */
+    public List<QueuedWrite> listFor(String key) {
+        return jdbc.query("SELECT id, action, accepted_at, attempts, not_before FROM pending_write WHERE sentry_issue_key = ? ORDER BY id",
+                (rs, i) -> new QueuedWrite(rs.getLong(1), rs.getString(2), java.time.Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getInt(4), rs.getLong(5) == 0 ? null : java.time.Instant.ofEpochMilli(rs.getLong(5))), key);
     }
 
     /**
@@ -73,12 +78,15 @@ public class PendingWrites {
             if (now < pausedUntil.get()) {
                 return null;
             }
-            // the outer condition is checked again on the locked row: of two replicas racing, one gets it
+            // the outer condition is checked again on the locked row: of two replicas racing, one gets it; a
+            // write waits while an earlier one of its Sentry issue is kept (leased, retrying or not yet due)
             List<PendingWrite> leased = jdbc.query("""
                     UPDATE pending_write SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-                    WHERE id = (SELECT id FROM pending_write
-                                WHERE lease_until <= ? AND not_before <= ? AND (? = 1 OR action <> 'create')
-                                ORDER BY id LIMIT 1)
+                    WHERE id = (SELECT w.id FROM pending_write w
+                                WHERE w.lease_until <= ? AND w.not_before <= ? AND (? = 1 OR w.action <> 'create')
+                                  AND NOT EXISTS (SELECT 1 FROM pending_write e
+                                                  WHERE e.sentry_issue_key = w.sentry_issue_key AND e.id < w.id)
+                                ORDER BY w.id LIMIT 1)
                       AND lease_until <= ?
                     RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
                     (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -88,7 +96,7 @@ public class PendingWrites {
         });
     }
 
-    /** Puts a leased write on the exchange the way the GitHub routes read it. */
+    /** Puts a leased write on the exchange the way the write routes read it. */
     public void unpack(Exchange exchange) {
         PendingWrite write = exchange.getMessage().getBody(PendingWrite.class);
         exchange.setProperty(ID, write.id());
@@ -97,12 +105,7 @@ public class PendingWrites {
         exchange.setProperty("sentryIssueKey", write.key());
         exchange.setProperty("sentryIssueId", write.sentryIssueId());
         exchange.setProperty("githubAction", write.action());
-        Object request = fromJson(write.request(), write.action().equals(CREATE) ? IssueDraft.class : (Class<?>) CommentDraft.class);
-        if (request instanceof CommentDraft comment) {
-            // a comment carries its write's id, so that one sent before a crash is recognised on GitHub
-            request = new CommentDraft(comment.body() + "\n" + writeMarker(write.id()));
-        }
-        exchange.setProperty("githubRequest", request);
+        exchange.setProperty(REQUEST, write.request());
         exchange.getMessage().setBody(null);
     }
 
@@ -119,21 +122,10 @@ public class PendingWrites {
         exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
     }
 
-    /**
-     * GitHub confirmed the write (or a dry run wrote it, or GitHub already had the issue): it leaves the
-     * queue, and a creation files its Sentry issue under the GitHub issue number, in one transaction.
-     */
-    public void done(@ExchangeProperty(ID) long id, @ExchangeProperty("githubAction") String action,
-                     @ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssueNumber") Long number) {
+    /** The write was done (or a dry run wrote it, or it was found done already, or it is moot): it leaves the queue. */
+    public void done(@ExchangeProperty(ID) long id) {
         StoreUnavailableException.guard(() -> {
-            transaction.executeWithoutResult(status -> {
-                if (CREATE.equals(action)) {
-                    jdbc.update("""
-                            UPDATE sentry_issue SET state = 'filed', github_issue_number = COALESCE(github_issue_number, ?)
-                            WHERE sentry_issue_key = ?""", number, key);
-                }
-                jdbc.update("DELETE FROM pending_write WHERE id = ?", id);
-            });
+            jdbc.update("DELETE FROM pending_write WHERE id = ?", id);
         });
     }
 
@@ -167,19 +159,12 @@ public class PendingWrites {
         });
     }
 
-    String toJson(Object request) {
+    private String toJson(Object request) {
         try {
             return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot keep the GitHub request as JSON", e);
+            throw new IllegalArgumentException("cannot keep the write as JSON", e);
         }
     }
 
-    private Object fromJson(String request, Class<?> type) {
-        try {
-            return json.readValue(request, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a kept GitHub request is not readable: " + e.getOriginalMessage(), e);
-        }
-    }
 }

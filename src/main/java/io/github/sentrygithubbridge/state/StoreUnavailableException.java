@@ -17,7 +17,7 @@ public class StoreUnavailableException extends RuntimeException {
     }
 
     /** Runs a store operation, turning its failure into this exception. */
-    static <T> T guard(Supplier<T> operation) {
+    public static <T> T guard(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (DataAccessException | TransactionException e) {
@@ -25,7 +25,7 @@ public class StoreUnavailableException extends RuntimeException {
         }
     }
 
-    static void guard(Runnable operation) {
+    public static void guard(Runnable operation) {
         guard(() -> {
             operation.run();
             return null;

@@ -31,9 +31,7 @@ public class SignatureVerifier {
     private final Clock clock;
 
     public SignatureVerifier(WebhookProperties properties, Clock clock) {
-        this.keys = properties.secrets().stream()
-                .map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .toList();
+        this.keys = keys(properties.secrets());
         this.maxSkew = properties.maxSkew();
         this.clock = clock;
         if (keys.isEmpty()) {
@@ -54,16 +52,25 @@ public class SignatureVerifier {
         if (given == null || given.isBlank()) {
             throw new SignatureRejectedException("missing Sentry-Hook-Signature header");
         }
-        byte[] expected = decodeHex(given.trim());
+        if (!matchesAny(keys, body, given)) {
+            throw new SignatureRejectedException("signature does not match the body");
+        }
+        checkTimestamp(timestamp);
+    }
+
+    static List<SecretKeySpec> keys(List<String> secrets) {
+        return secrets.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
+    }
+
+    /** Whether the hex signature is the body's HMAC-SHA256 under one of the keys, in constant time. */
+    static boolean matchesAny(List<SecretKeySpec> keys, byte[] body, String hexSignature) {
+        byte[] expected = decodeHex(hexSignature.trim());
         boolean matches = false;
         for (SecretKeySpec key : keys) {
             // no early exit: the time taken does not depend on which secret matched
             matches |= MessageDigest.isEqual(hmac(key, body), expected);
         }
-        if (!matches) {
-            throw new SignatureRejectedException("signature does not match the body");
-        }
-        checkTimestamp(timestamp);
+        return matches;
     }
 
     /** The signature Sentry would send for this body and secret. */

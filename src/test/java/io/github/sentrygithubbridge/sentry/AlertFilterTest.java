@@ -18,32 +18,32 @@ class AlertFilterTest {
 
     @Test
     void filesAlertsAtOrAboveTheMinimumInAWatchedEnvironment() {
-        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.WARNING, "production"))).isNull();
-        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.FATAL, "prod"))).isNull();
+        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.WARNING, "production"), null)).isNull();
+        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.FATAL, "prod"), null)).isNull();
     }
 
     @Test
     void ignoresLowerLevelsAndSaysSo() {
-        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.INFO, "production"))).isEqualTo("level info is below warning");
+        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.INFO, "production"), null)).isEqualTo("level info is below warning");
     }
 
     @Test
     void ignoresOtherEnvironmentsButNotAlertsWithoutOne() {
-        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.ERROR, "staging"))).contains("staging");
-        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.ISSUE, Level.ERROR, null))).isNull();
+        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.ERROR, "staging"), null)).contains("staging");
+        assertThat(filter.reasonToIgnore(alert(SentryAlert.Kind.ISSUE, Level.ERROR, null), null)).isNull();
     }
 
     @Test
     void ignoresDeliveriesWithNothingToFile() {
         assertThat(filter.reasonToIgnore(new SentryAlert("installation", "created", SentryAlert.Kind.NONE, null, null, null,
                 Level.ERROR, null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(),
-                Map.of(), null, null))).isEqualTo("installation created has nothing to file");
+                Map.of(), null, null), null)).isEqualTo("installation created has nothing to file");
     }
 
     @Test
     void filesEveryEnvironmentWhenNoneAreListed() {
         AlertFilter all = new AlertFilter(new FilterProperties("error", ""));
-        assertThat(all.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.ERROR, "staging"))).isNull();
+        assertThat(all.reasonToIgnore(alert(SentryAlert.Kind.EVENT, Level.ERROR, "staging"), null)).isNull();
     }
 
     @Test

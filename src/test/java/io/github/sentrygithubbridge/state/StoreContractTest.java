@@ -7,7 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.sentrygithubbridge.github.GitHubProperties;
 import io.github.sentrygithubbridge.github.GitHubRequests;
 import io.github.sentrygithubbridge.github.IssueRenderer;
+import io.github.sentrygithubbridge.lifecycle.Decision;
+import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
+import io.github.sentrygithubbridge.lifecycle.LifecycleProperties;
+import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryApiProperties;
 import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
 import io.github.sentrygithubbridge.support.TestPostgres;
@@ -52,8 +57,22 @@ class StoreContractTest {
         POSTGRES.close();
     }
 
+    static final String NEW = "OPEN_ISSUE";
+    static final String COMMENT = "UPDATE";
+    static final String REPEAT = "REPEAT";
+
     /** One replica's view of a store: its own pool, beans and replica id. */
-    record Replica(SentryIssues issues, PendingWrites writes, DeadLetters deadLetters, JdbcTemplate jdbc) {
+    record Replica(SentryIssueLifecycle issues, GitHubRequests requests, PendingWrites writes, DeadLetters deadLetters,
+                   JdbcTemplate jdbc) {
+
+        /** What the claim-sentry-issue route does with an alert: decide, render, commit; the edge taken. */
+        String accept(SentryAlert alert) {
+            Decision decision = issues.decide(alert, null);
+            if (decision.writes()) {
+                decision = issues.commit(decision, alert, requests.render(decision, alert, null));
+            }
+            return decision.transition().name();
+        }
     }
 
     @ParameterizedTest
@@ -67,12 +86,12 @@ class StoreContractTest {
         List<Callable<String>> deliveries = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             Replica to = i % 2 == 0 ? a : b;
-            deliveries.add(() -> to.issues().accept(alert));
+            deliveries.add(() -> to.accept(alert));
         }
         List<String> decisions = run(deliveries);
 
-        assertThat(decisions).filteredOn(SentryIssues.NEW::equals).hasSize(1);
-        assertThat(decisions).filteredOn(SentryIssues.REPEAT::equals).hasSize(31);
+        assertThat(decisions).filteredOn(NEW::equals).hasSize(1);
+        assertThat(decisions).filteredOn(REPEAT::equals).hasSize(31);
         assertThat(a.writes().count()).isEqualTo(1);
     }
 
@@ -83,7 +102,7 @@ class StoreContractTest {
         Replica a = replica(store);
         Replica b = replica(withReplica(store, "b"));
         for (int i = 0; i < 20; i++) {
-            a.issues().accept(alert(Integer.toString(8200 + i)));
+            a.accept(alert(Integer.toString(8200 + i)));
         }
 
         List<Callable<PendingWrites.PendingWrite>> leases = new ArrayList<>();
@@ -107,15 +126,15 @@ class StoreContractTest {
     @ValueSource(strings = {"embedded", "postgres"})
     void creationsWaitUntilGitHubIsReadAndAFiledIssueKeepsItsNumber(String kind) {
         Replica a = replica(store(kind, "a"));
-        a.issues().accept(alert("8301"));
+        a.accept(alert("8301"));
 
         assertThat(a.writes().lease(false)).isNull();
         assertThat(a.jdbc().queryForObject("SELECT attempts FROM pending_write", Integer.class)).as("nothing leased, nothing tried").isZero();
-        a.issues().found("8301", 77, Instant.parse("2026-11-01T00:00:00Z"));
-        a.issues().found("8301", 99, Instant.parse("2026-11-02T00:00:00Z"));
+        // newest first, as GitHub lists them: the newest is the Sentry issue's issue
+        a.issues().foundOnGitHub(List.of(found("8301", 99, "2026-11-02T00:00:00Z"), found("8301", 77, "2026-11-01T00:00:00Z")));
 
         assertThat(a.issues().isFiled("8301")).isTrue();
-        assertThat(a.issues().numberOf("8301")).isEqualTo(77L);
+        assertThat(a.issues().numberOf("8301")).isEqualTo(99L);
         PendingWrites.PendingWrite leased = a.writes().lease(true);
         assertThat(leased.attempts()).as("tries before this one").isZero();
         assertThat(a.jdbc().queryForObject("SELECT attempts FROM pending_write", Integer.class)).isEqualTo(1);
@@ -127,19 +146,19 @@ class StoreContractTest {
         StoreProperties store = store(kind, "a");
         Replica a = replica(store);
         Replica b = replica(withReplica(store, "b"));
-        a.issues().accept(alert("8351"));
-        a.jdbc().update("UPDATE sentry_issue SET state = 'filed', github_issue_number = 5");
+        a.accept(alert("8351"));
+        a.jdbc().update("UPDATE sentry_issue SET state = 'open', github_issue_number = 5");
         a.jdbc().update("DELETE FROM pending_write");
 
-        assertThat(List.of(a.issues().accept(alert("8351")), b.issues().accept(alert("8351")), b.issues().accept(alert("8351"))))
-                .containsOnly(SentryIssues.REPEAT);
+        assertThat(List.of(a.accept(alert("8351")), b.accept(alert("8351")), b.accept(alert("8351"))))
+                .containsOnly(REPEAT);
         assertThat(a.writes().count()).as("a repeat inside the cooldown queues nothing").isZero();
         a.issues().flushRepeatCounts();
         b.issues().flushRepeatCounts();
         a.jdbc().update("UPDATE sentry_issue SET last_update_at = 0");
 
-        assertThat(b.issues().accept(alert("8351"))).isEqualTo(SentryIssues.COMMENT);
-        assertThat(a.issues().accept(alert("8351"))).as("one comment per cooldown").isEqualTo(SentryIssues.REPEAT);
+        assertThat(b.accept(alert("8351"))).isEqualTo(COMMENT);
+        assertThat(a.accept(alert("8351"))).as("one comment per cooldown").isEqualTo(REPEAT);
         assertThat(a.jdbc().queryForObject("SELECT request FROM pending_write", String.class)).contains("4 more event");
     }
 
@@ -147,9 +166,10 @@ class StoreContractTest {
     @ValueSource(strings = {"embedded", "postgres"})
     void aDeadLetteredCreationReleasesItsClaimAndReplaysOnce(String kind) {
         Replica a = replica(store(kind, "a"));
-        a.issues().accept(alert("8401"));
+        a.accept(alert("8401"));
         PendingWrites.PendingWrite write = a.writes().lease(true);
 
+        a.issues().givenUp("8401", write.action());
         a.deadLetters().keep(write.id(), new IllegalStateException("GitHub answered 422"));
 
         assertThat(a.writes().count()).isZero();
@@ -158,11 +178,13 @@ class StoreContractTest {
             assertThat(letter.error()).contains("GitHub answered 422");
         });
         assertThat(a.issues().numberOf("8401")).isNull();
-        assertThat(a.deadLetters().replay(null)).isEqualTo(1);
-        assertThat(a.deadLetters().replay(null)).isZero();
+        DeadLetters.Replayed replayed = a.deadLetters().replay(null);
+        assertThat(replayed.replayed()).isEqualTo(1);
+        a.issues().reclaim(replayed.creations());
+        assertThat(a.deadLetters().replay(null).replayed()).isZero();
         assertThat(a.writes().count()).isEqualTo(1);
         // claimed again by the replay: a new alert is a repeat, not a second issue
-        assertThat(a.issues().accept(alert("8401"))).isEqualTo(SentryIssues.REPEAT);
+        assertThat(a.accept(alert("8401"))).isEqualTo(REPEAT);
     }
 
     private StoreProperties store(String kind, String replica) {
@@ -188,10 +210,16 @@ class StoreContractTest {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
         GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
                 Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        PendingWrites writes = new PendingWrites(jdbc, transaction, JSON, store);
-        SentryIssues issues = new SentryIssues(jdbc, transaction, writes, new GitHubRequests(new IssueRenderer(), github),
-                new TrackingProperties(Duration.ofHours(6)), Clock.systemUTC());
-        return new Replica(issues, writes, new DeadLetters(jdbc, transaction), jdbc);
+        PendingWrites writes = new PendingWrites(jdbc, JSON, store);
+        LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression");
+        SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
+                new SentryApiProperties(null, null, null), Clock.systemUTC());
+        return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle), writes,
+                new DeadLetters(jdbc, transaction), jdbc);
+    }
+
+    private static GitHubIssue found(String key, long number, String createdAt) {
+        return new GitHubIssue(number, "open", null, null, Instant.parse(createdAt), key, List.of(), false);
     }
 
     private static SentryAlert alert(String id) {

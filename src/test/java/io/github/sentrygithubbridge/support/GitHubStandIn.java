@@ -28,17 +28,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * GitHub for the fault-injection tests: a stateful fake of the REST calls the bridge makes (issues,
- * their list with labels, pages and Link headers, comments, labels), on loopback, that can be taken
- * down, made to hold its answers after doing a write, or made to refuse creations.
+ * GitHub for the fault-injection and lifecycle tests: a stateful fake of the REST calls the bridge makes (issues,
+ * their list with labels, pages and Link headers, one issue, its state and labels, comments, labels), on loopback,
+ * that can be taken down, made to hold its answers after doing a write, or made to refuse creations or state
+ * changes; people can close, reopen and delete issues, and every state change is sent as a signed {@code issues}
+ * webhook when a receiver is set.
  */
 public final class GitHubStandIn implements AutoCloseable {
 
     /** An issue as GitHub keeps it. */
-    public record Issue(int number, String title, String body, List<String> labels, Instant createdAt) {
+    public record Issue(int number, String title, String body, List<String> labels, Instant createdAt, String state,
+                        String stateReason, Instant closedAt, boolean deleted) {
+
+        Issue with(String newState, String reason, Instant closed, List<String> newLabels, boolean gone) {
+            return new Issue(number, title, body, newLabels, createdAt, newState, reason, closed, gone);
+        }
     }
 
-    private static final Pattern ROUTE = Pattern.compile("/api/v3/repos/[^/]+/[^/]+/(issues|labels|issues/(\\d+)/comments)");
+    private static final Pattern ROUTE = Pattern.compile("/api/v3/repos/[^/]+/[^/]+/(issues|labels|issues/(\\d+)/comments|issues/(\\d+))");
+    private static final java.net.http.HttpClient WEBHOOKS = java.net.http.HttpClient.newHttpClient();
     private static final Pattern MARKER = Pattern.compile("<!-- sentry-github-bridge: ([A-Za-z0-9_.:-]+) -->");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +60,10 @@ public final class GitHubStandIn implements AutoCloseable {
     private volatile int downStatus;
     private volatile Duration hold = Duration.ZERO;
     private volatile int createStatus;
+    private final AtomicInteger failingPatches = new AtomicInteger();
+    private final List<String> patches = new ArrayList<>();
+    private volatile String webhookUrl;
+    private volatile String webhookSecret;
 
     private GitHubStandIn(String token) throws IOException {
         this.token = token;
@@ -96,9 +108,76 @@ public final class GitHubStandIn implements AutoCloseable {
 
     /** An issue that was on GitHub before the test. */
     public synchronized Issue seedIssue(String title, String body, List<String> labelNames) {
-        Issue issue = new Issue(issues.size() + 1, title, body, List.copyOf(labelNames), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Issue issue = new Issue(issues.size() + 1, title, body, List.copyOf(labelNames), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                "open", null, null, false);
         issues.add(issue);
         return issue;
+    }
+
+    /** Sends every state change from now on as a signed {@code issues} webhook to this URL. */
+    public void sendWebhooksTo(String url, String secret) {
+        webhookUrl = url;
+        webhookSecret = secret;
+    }
+
+    /** The next {@code count} PATCH requests get 502 and change nothing. */
+    public void failPatches(int count) {
+        failingPatches.set(count);
+    }
+
+    /** The state changes the bridge asked for, in order: "#n closed completed", "#n open". */
+    public synchronized List<String> patches() {
+        return List.copyOf(patches);
+    }
+
+    public synchronized Issue issue(int number) {
+        return issues.get(number - 1);
+    }
+
+    /** A person closes the issue on GitHub (completed, not_planned, duplicate). */
+    public void closeByPerson(int number, String reason) {
+        change(number, "closed", reason, "octocat", false);
+    }
+
+    public void reopenByPerson(int number) {
+        change(number, "open", "reopened", "octocat", false);
+    }
+
+    public void deleteByPerson(int number) {
+        change(number, null, null, "octocat", true);
+    }
+
+    private void change(int number, String state, String reason, String sender, boolean delete) {
+        Issue changed;
+        synchronized (this) {
+            Issue issue = issue(number);
+            changed = delete ? issue.with(issue.state(), issue.stateReason(), issue.closedAt(), issue.labels(), true)
+                    : issue.with(state, reason, "closed".equals(state) ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : issue.closedAt(),
+                    issue.labels(), false);
+            issues.set(number - 1, changed);
+        }
+        webhook(delete ? "deleted" : "closed".equals(state) ? "closed" : "reopened", changed, sender);
+    }
+
+    private void webhook(String action, Issue issue, String sender) {
+        String url = webhookUrl;
+        if (url == null) {
+            return;
+        }
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("action", action, "issue", view(issue),
+                    "repository", Map.of("full_name", "acme/shop"), "sender", Map.of("login", sender)));
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
+                    .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
+                    .header("X-Hub-Signature-256", "sha256=" + io.github.sentrygithubbridge.web.SignatureVerifier.sign(webhookSecret, body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            WEBHOOKS.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // GitHub does not retry a failed delivery either
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public synchronized List<Issue> issues() {
@@ -155,7 +234,9 @@ public final class GitHubStandIn implements AutoCloseable {
                 return;
             }
             JsonNode body = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
-            if (route.group(2) != null && method.equals("POST")) {
+            if (route.group(3) != null) {
+                one(exchange, Integer.parseInt(route.group(3)), method, body);
+            } else if (route.group(2) != null && method.equals("POST")) {
                 comment(exchange, Integer.parseInt(route.group(2)), body);
             } else if (route.group(2) != null && method.equals("GET")) {
                 List<Map<String, Object>> shown = comments(Integer.parseInt(route.group(2))).stream()
@@ -186,6 +267,47 @@ public final class GitHubStandIn implements AutoCloseable {
         answer(exchange, 201, JSON.writeValueAsString(view(issue)), null);
     }
 
+    /** GET or PATCH one issue; a deleted one answers 410. */
+    private void one(HttpExchange exchange, int number, String method, JsonNode body) throws IOException {
+        Issue issue;
+        synchronized (this) {
+            if (number < 1 || number > issues.size()) {
+                answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
+                return;
+            }
+            issue = issue(number);
+            if (issue.deleted()) {
+                answer(exchange, 410, "{\"message\":\"This issue was deleted\"}", null);
+                return;
+            }
+            if (method.equals("PATCH")) {
+                if (failingPatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    answer(exchange, 502, "{\"message\":\"Bad Gateway\"}", null);
+                    return;
+                }
+                String state = body.path("state").asText(issue.state());
+                String reason = "closed".equals(state) ? body.path("state_reason").asText("completed") : "open".equals(issue.state()) ? issue.stateReason() : "reopened";
+                List<String> labelNames = issue.labels();
+                if (body.has("labels")) {
+                    labelNames = new ArrayList<>();
+                    for (JsonNode l : body.path("labels")) {
+                        labelNames.add(l.asText());
+                    }
+                }
+                boolean changed = !state.equals(issue.state()) || !java.util.Objects.equals(reason, issue.stateReason());
+                Instant closedAt = "closed".equals(state) && changed ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : issue.closedAt();
+                issue = issue.with(state, reason, closedAt, List.copyOf(labelNames), false);
+                issues.set(number - 1, issue);
+                patches.add("#" + number + " " + state + ("closed".equals(state) ? " " + reason : ""));
+                if (changed) {
+                    Issue echo = issue;
+                    pool.execute(() -> webhook("closed".equals(echo.state()) ? "closed" : "reopened", echo, "bridge[bot]"));
+                }
+            }
+        }
+        answer(exchange, 200, JSON.writeValueAsString(view(issue)), null);
+    }
+
     private void comment(HttpExchange exchange, int number, JsonNode body) throws IOException {
         synchronized (this) {
             if (issues.stream().noneMatch(i -> i.number() == number)) {
@@ -204,7 +326,7 @@ public final class GitHubStandIn implements AutoCloseable {
         int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
         Comparator<Issue> order = Comparator.comparing(Issue::createdAt).thenComparing(Issue::number);
-        List<Issue> matching = issues().stream().filter(i -> i.labels().containsAll(wanted))
+        List<Issue> matching = issues().stream().filter(i -> !i.deleted() && i.labels().containsAll(wanted))
                 .sorted("asc".equals(query.get("direction")) ? order : order.reversed()).toList();
         List<Map<String, Object>> shown = matching.stream().skip((long) (page - 1) * perPage).limit(perPage).map(GitHubStandIn::view).toList();
         String link = null;
@@ -232,7 +354,9 @@ public final class GitHubStandIn implements AutoCloseable {
         view.put("number", issue.number());
         view.put("title", issue.title());
         view.put("body", issue.body());
-        view.put("state", "open");
+        view.put("state", issue.state());
+        view.put("state_reason", issue.stateReason());
+        view.put("closed_at", issue.closedAt() == null ? null : issue.closedAt().toString());
         view.put("labels", issue.labels().stream().map(name -> Map.of("name", name)).toList());
         view.put("created_at", issue.createdAt().toString());
         view.put("updated_at", issue.createdAt().toString());

@@ -72,6 +72,33 @@ public final class SentryDeliveries {
         }
     }
 
+    /**
+     * Sentry's issue webhook for a status change (resolved, archived, ignored, unresolved) of a Sentry issue, as
+     * {@code actor} made it; {@code statusDetails} as Sentry sends them (may be empty).
+     */
+    public static byte[] issueStatus(String issueId, String action, String substatus, String actor, Map<String, Object> statusDetails) {
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(fixture("integration-platform-example/issue_resolved.json"));
+            root.put("action", action);
+            ObjectNode issue = (ObjectNode) root.path("data").path("issue");
+            issue.put("id", issueId);
+            issue.put("status", action.equals("archived") ? "ignored" : action);
+            if (substatus != null) {
+                issue.put("substatus", substatus);
+            }
+            issue.set("statusDetails", JSON.valueToTree(statusDetails));
+            if (action.equals("resolved")) {
+                ((ObjectNode) root.path("data")).put("resolution_type", statusDetails.containsKey("inRelease") ? "in_release" : "now");
+            }
+            ObjectNode by = root.putObject("actor");
+            by.put("type", "user");
+            by.put("name", actor);
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String sign(String secret, byte[] body) {
         return SignatureVerifier.sign(secret, body);
     }

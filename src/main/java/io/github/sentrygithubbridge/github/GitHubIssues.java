@@ -1,0 +1,84 @@
+package io.github.sentrygithubbridge.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
+import io.github.sentrygithubbridge.lifecycle.GitHubIssueEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+
+/** Reads GitHub's issues — an answer to GET …/issues/{n}, an {@code issues} webhook — into what the lifecycle needs. */
+@Component("gitHubIssues")
+public class GitHubIssues {
+
+    private final ObjectMapper json;
+
+    public GitHubIssues(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The issue as GitHub answered GET …/issues/{n}: gone on 301 (transferred), 404 or 410 (deleted); any other
+     * failure is thrown, for the lane to retry or dead-letter like a failed write.
+     */
+    public GitHubIssue read(@Body String body, @Header(Exchange.HTTP_RESPONSE_CODE) Integer status, @Headers Map<String, Object> headers,
+                            @ExchangeProperty("githubIssueNumber") Long number) throws IOException, HttpOperationFailedException {
+        int code = status == null ? 0 : status;
+        if (code == 301 || code == 404 || code == 410) {
+            return GitHubIssue.goneIssue(number);
+        }
+        if (code < 200 || code >= 300) {
+            // the retry policy reads Retry-After and the rate-limit headers from it
+            Map<String, String> answered = new java.util.HashMap<>();
+            headers.forEach((name, value) -> answered.put(name, String.valueOf(value)));
+            throw new HttpOperationFailedException("GET issue #" + number, code, null, null, answered, body);
+        }
+        return issue(json.readTree(body));
+    }
+
+    /** The issue of a PATCH's answer (closed_at included), for the lane to remember its own close. */
+    public GitHubIssue patched(@Body String body) throws IOException {
+        return issue(json.readTree(body));
+    }
+
+    /** An {@code issues} webhook; null when the payload carries no issue. */
+    public GitHubIssueEvent event(@Body JsonNode payload) {
+        JsonNode issue = payload.path("issue");
+        if (!issue.isObject() || !issue.path("number").canConvertToLong()) {
+            return null;
+        }
+        return new GitHubIssueEvent(payload.path("action").asText(""), payload.path("repository").path("full_name").asText(null),
+                issue(issue));
+    }
+
+    static GitHubIssue issue(JsonNode issue) {
+        List<String> labels = new ArrayList<>();
+        issue.path("labels").forEach(label -> labels.add(label.isTextual() ? label.asText() : label.path("name").asText()));
+        return new GitHubIssue(issue.path("number").asLong(), text(issue.path("state")), text(issue.path("state_reason")),
+                instant(issue.path("closed_at")), instant(issue.path("created_at")),
+                IssueRenderer.markedKey(issue.path("body").asText(null)).orElse(null), List.copyOf(labels), false);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        try {
+            return node.isTextual() ? Instant.parse(node.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package io.github.sentrygithubbridge.lifecycle;
+
+import static io.github.sentrygithubbridge.state.StoreUnavailableException.guard;
+
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryApiProperties;
+import io.github.sentrygithubbridge.sentry.SentryStatus;
+import io.github.sentrygithubbridge.state.PendingWrites;
+import jakarta.annotation.PreDestroy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one owner of the {@code sentry_issue} table: the state of each Sentry issue's GitHub issue and every
+ * transition of docs/lifecycle.md. A delivery is decided on a read ({@link #decide}), its write rendered by the
+ * route, then committed with the transition in one transaction ({@link #commit}) — only if the state is still
+ * the one decided on. GitHub's side (its webhook, the write lane's read) comes in through {@link #observed} and
+ * {@link #reconcile}.
+ */
+@Component("sentryIssueLifecycle")
+public class SentryIssueLifecycle {
+
+    /** Writes to Sentry's web API: the status a person gave the GitHub issue. */
+    public static final String SENTRY_STATUS = "sentry-status";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentryIssueLifecycle.class);
+    private static final String COLUMNS = """
+            sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_closed_at,
+            last_update_at, events_since_update, last_alert_at, version""";
+
+    /** One row of sentry_issue. */
+    record Row(String key, IssueState state, Long number, Long previousNumber, String closedBy, Long closedAt,
+               Long bridgeClosedAt, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version) {
+
+        static Row read(ResultSet rs, int i) throws SQLException {
+            return new Row(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
+                    rs.getString(5), longOrNull(rs, 6), longOrNull(rs, 7), rs.getLong(8), rs.getLong(9),
+                    longOrNull(rs, 10), rs.getLong(11));
+        }
+
+        private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : value;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final PendingWrites writes;
+    private final LifecycleProperties settings;
+    private final SentryApiProperties mirror;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
+
+    public SentryIssueLifecycle(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes,
+                                LifecycleProperties settings, SentryApiProperties mirror, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.writes = writes;
+        this.settings = settings;
+        this.mirror = mirror;
+        this.clock = clock;
+    }
+
+    // ---- Sentry's side: deliveries -------------------------------------------------------------------------
+
+    /**
+     * Decides what an alert or a status change does, on the state as it is now. Reads only: a repeat inside the
+     * cooldown is counted in memory, with nothing to sync to disk.
+     */
+    public Decision decide(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        return guard(() -> {
+            Row row = row(alert.key());
+            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis());
+        });
+    }
+
+    private Decision decideAlert(SentryAlert alert, Row row, long now) {
+        String key = alert.key();
+        boolean counts = alert.kind() != SentryAlert.Kind.ISSUE;
+        if (row == null) {
+            return decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "a GitHub issue will be opened");
+        }
+        return switch (row.state()) {
+            case GONE -> decision(key, Transition.OPEN_ISSUE, row.version(), row.number(), 0, null, false,
+                    "the GitHub issue #" + row.number() + " was deleted or transferred: a new one will be opened");
+            case HELD -> Decision.ignore(key, heldReason(row));
+            case RESOLVED -> {
+                // an issue delivery carries no new event: it announces the one already filed
+                if (!counts) {
+                    yield repeat(key, row, "the GitHub issue is closed; an issue delivery carries no new event");
+                }
+                long closedAt = row.closedAt() != null ? row.closedAt() : row.lastUpdateAt();
+                if (now - closedAt < settings.reopenWindow().toMillis()) {
+                    yield decision(key, Transition.REGRESS, row.version(), row.number(), row.eventsSinceUpdate() + 1,
+                            Instant.ofEpochMilli(row.lastUpdateAt()), true,
+                            "a regression: GitHub issue #" + row.number() + " will be reopened");
+                }
+                yield decision(key, Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true,
+                        "a regression after the reopen window: a new GitHub issue will name #" + row.number());
+            }
+            case OPEN -> {
+                if (counts && now - row.lastUpdateAt() >= settings.cooldown().toMillis()) {
+                    Long counted = unflushedRepeats.getOrDefault(key, 0L);
+                    yield decision(key, Transition.UPDATE, row.version(), row.number(), row.eventsSinceUpdate() + counted + 1,
+                            Instant.ofEpochMilli(row.lastUpdateAt()), false, "the cooldown is over: a comment will update the GitHub issue");
+                }
+                yield repeat(key, row, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+            }
+            case PENDING -> repeat(key, row, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+            case ARCHIVED -> repeat(key, row, "the Sentry issue is archived and its GitHub issue closed as not planned; counted");
+        };
+    }
+
+    private Decision repeat(String key, Row row, String reason) {
+        unflushedRepeats.merge(key, 1L, Long::sum);
+        return Decision.repeat(key, reason);
+    }
+
+    private Decision decideStatus(String key, Row row, SentryStatus status) {
+        if (row == null) {
+            return Decision.ignore(key, "the bridge never filed Sentry issue " + key + ": no GitHub issue to " + verb(status));
+        }
+        if (row.state() == IssueState.HELD) {
+            return Decision.ignore(key, heldReason(row));
+        }
+        if (row.state() == IssueState.GONE) {
+            return Decision.ignore(key, "GitHub issue #" + row.number() + " was deleted or transferred; the next alert opens a new one");
+        }
+        IssueState state = row.state();
+        return switch (status.change()) {
+            case SentryStatus.RESOLVED -> state == IssueState.RESOLVED
+                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as completed")
+                    : decision(key, Transition.RESOLVE, row.version(), row.number(), 0, null, false,
+                    "resolved in Sentry: the GitHub issue will be closed as completed");
+            case SentryStatus.ARCHIVED -> state == IssueState.ARCHIVED
+                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as not planned")
+                    : decision(key, Transition.ARCHIVE, row.version(), row.number(), 0, null, false,
+                    "archived in Sentry: the GitHub issue will be closed as not planned");
+            default -> state.isClosed()
+                    ? decision(key, Transition.UNRESOLVE, row.version(), row.number(), 0, null, status.isRegression(),
+                    "unresolved in Sentry: the GitHub issue will be reopened")
+                    : Decision.ignore(key, "the GitHub issue of Sentry issue " + key + " is already open");
+        };
+    }
+
+    private static String verb(SentryStatus status) {
+        return switch (status.change()) {
+            case SentryStatus.RESOLVED -> "close";
+            case SentryStatus.ARCHIVED -> "close";
+            default -> "reopen";
+        };
+    }
+
+    private static String heldReason(Row row) {
+        return "closed as not planned on GitHub (#" + row.number() + ")";
+    }
+
+    private static Decision decision(String key, Transition transition, long version, Long number, long events, Instant since,
+                                     boolean regression, String reason) {
+        return new Decision(key, transition, version, number, events, since, regression, "accepted", reason);
+    }
+
+    /**
+     * Takes the transition and keeps its write, in one transaction, if the state is still the one it was decided
+     * on. Otherwise another delivery (or replica) got there first: it is then a repeat.
+     */
+    public Decision commit(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("sentryAlert") SentryAlert alert,
+                           @ExchangeProperty("githubRequest") Object request) {
+        return guard(() -> transaction.execute(status -> {
+            long now = clock.millis();
+            if (!transition(decision, now)) {
+                unflushedRepeats.merge(decision.key(), 1L, Long::sum);
+                return Decision.repeat(decision.key(), "another delivery changed this Sentry issue at the same moment; counted");
+            }
+            if (decision.transition() == Transition.UPDATE || decision.transition() == Transition.REGRESS) {
+                unflushedRepeats.remove(decision.key());
+            }
+            writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
+            return decision;
+        }));
+    }
+
+    private boolean transition(Decision d, long now) {
+        String key = d.key();
+        return switch (d.transition()) {
+            case OPEN_ISSUE -> d.version() < 0
+                    ? jdbc.update("""
+                    INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at, last_alert_at) VALUES (?, 'pending', ?, ?)
+                    ON CONFLICT (sentry_issue_key) DO NOTHING""", key, now, now) == 1
+                    : reset(key, d.version(), now);
+            case OPEN_REGRESSION_ISSUE -> reset(key, d.version(), now);
+            case UPDATE -> update(key, d.version(), "last_update_at = ?, events_since_update = 0, last_alert_at = ?", now, now);
+            case RESOLVE -> update(key, d.version(), "state = 'resolved', closed_by = 'bridge', closed_at = ?", now);
+            case ARCHIVE -> update(key, d.version(), "state = 'archived', closed_by = 'bridge', closed_at = ?", now);
+            case UNRESOLVE -> update(key, d.version(), "state = 'open', closed_by = NULL, closed_at = NULL, last_update_at = ?", now);
+            case REGRESS -> update(key, d.version(), """
+                    state = 'open', closed_by = NULL, closed_at = NULL, last_update_at = ?, events_since_update = 0,
+                    last_alert_at = ?""", now, now);
+            case REPEAT, IGNORE -> false;
+        };
+    }
+
+    /** A new issue for a Sentry issue that had one: the old number is kept as the one it follows. */
+    private boolean reset(String key, long version, long now) {
+        return update(key, version, """
+                state = 'pending', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
+                github_issue_number = NULL, closed_by = NULL, closed_at = NULL, last_update_at = ?, events_since_update = 0,
+                last_alert_at = ?""", now, now);
+    }
+
+    private boolean update(String key, long version, String set, Object... values) {
+        Object[] args = new Object[values.length + 2];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = key;
+        args[values.length + 1] = version;
+        return jdbc.update("UPDATE sentry_issue SET " + set + ", version = version + 1 WHERE sentry_issue_key = ? AND version = ?",
+                args) == 1;
+    }
+
+    /**
+     * Adds the repeats counted in memory to the store (each second, and at a stop), where the next comment of any
+     * replica reads them. A crash loses at most a second of counts, never an alert.
+     */
+    @PreDestroy
+    public int flushRepeatCounts() {
+        int flushed = 0;
+        for (String key : unflushedRepeats.keySet()) {
+            Long count = unflushedRepeats.remove(key);
+            if (count == null) {
+                continue;
+            }
+            try {
+                jdbc.update("UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
+                        count, clock.millis(), key);
+                flushed++;
+            } catch (DataAccessException e) {
+                unflushedRepeats.merge(key, count, Long::sum);
+                LOG.warn("Could not add the repeat counts to the store ({}); trying again", new io.github.sentrygithubbridge.state.StoreUnavailableException(e).getMessage());
+                break;
+            }
+        }
+        return flushed;
+    }
+
+    // ---- the write lane ------------------------------------------------------------------------------------
+
+    /** The GitHub issue number, or null when there is none (yet). */
+    public Long numberOf(@ExchangeProperty("sentryIssueKey") String key) {
+        return guard(() -> {
+            Row row = row(key);
+            return row == null ? null : row.number();
+        });
+    }
+
+    /** Whether the Sentry issue already has its GitHub issue (or its dry-run file). */
+    public boolean isFiled(@ExchangeProperty("sentryIssueKey") String key) {
+        return numberOf(key) != null;
+    }
+
+    /** GitHub confirmed the new issue (or a dry run wrote it): the Sentry issue is filed under its number. */
+    public void filed(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssueNumber") Long number) {
+        guard(() -> {
+            int changed = jdbc.update("""
+                    UPDATE sentry_issue SET state = CASE WHEN state = 'pending' THEN 'open' ELSE state END,
+                    github_issue_number = COALESCE(github_issue_number, ?), version = version + 1
+                    WHERE sentry_issue_key = ?""", number, key);
+            if (changed == 0) {
+                // its claim was given back meanwhile (a replayed dead letter): file it all the same
+                jdbc.update("""
+                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, last_update_at) VALUES (?, 'open', ?, ?)
+                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, number, clock.millis());
+            }
+        });
+    }
+
+    /**
+     * What the lane does with a comment, close or reopen now that it has read the issue on GitHub: {@code send};
+     * {@code skip} (a person closed it as not planned, or it is gone); or {@code reopen} (an update comment for an
+     * issue closed as completed within the reopen window: the error came back).
+     */
+    public String reconcile(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action,
+                            @ExchangeProperty("githubIssue") GitHubIssue issue) {
+        return guard(() -> transaction.execute(status -> {
+            Row row = row(key);
+            if (row == null || row.state() == IssueState.HELD) {
+                return "skip";
+            }
+            if (issue.gone()) {
+                markGone(row);
+                return "skip";
+            }
+            boolean bridgeClosedIt = issue.closedAt() != null && row.bridgeClosedAt() != null
+                    && issue.closedAt().toEpochMilli() == row.bridgeClosedAt();
+            // closed as not planned, and not by the bridge (nor about to be, by this very write): a person's call
+            if (issue.isClosedAsNotPlanned() && !bridgeClosedIt && row.state() != IssueState.ARCHIVED) {
+                hold(row, issue);
+                return "skip";
+            }
+            if ("comment".equals(action) && issue.isClosedAsCompleted()) {
+                long closedAt = issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli();
+                if (clock.millis() - closedAt < settings.reopenWindow().toMillis()) {
+                    return "reopen";
+                }
+                // closed long ago by a person: the next alert opens a new issue that names this one
+                jdbc.update("""
+                        UPDATE sentry_issue SET state = 'resolved', closed_by = 'person', closed_at = ?, last_update_at = 0,
+                        version = version + 1 WHERE sentry_issue_key = ?""", closedAt, key);
+                return "skip";
+            }
+            return "send";
+        }));
+    }
+
+    /** The lane closed or reopened the issue: a close is remembered by GitHub's closed_at, to tell it from a person's. */
+    public void applied(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssue") GitHubIssue issue) {
+        guard(() -> {
+            if (issue != null && issue.isClosed() && issue.closedAt() != null) {
+                jdbc.update("UPDATE sentry_issue SET bridge_closed_at = ?, closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
+                        issue.closedAt().toEpochMilli(), issue.closedAt().toEpochMilli(), key);
+            }
+        });
+    }
+
+    /** A creation became a dead letter: the claim is given back, so that the next alert tries again. */
+    public void givenUp(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action) {
+        if ("create".equals(action)) {
+            guard(() -> {
+                jdbc.update("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND state = 'pending' AND previous_issue_number IS NULL", key);
+                jdbc.update("UPDATE sentry_issue SET state = 'gone', github_issue_number = previous_issue_number, version = version + 1 "
+                        + "WHERE sentry_issue_key = ? AND state = 'pending'", key);
+            });
+        }
+    }
+
+    /** Replayed creations claim their Sentry issues again; one filed meanwhile keeps its issue. */
+    public void reclaim(List<String> keys) {
+        guard(() -> {
+            for (String key : keys) {
+                jdbc.update("""
+                        INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at) VALUES (?, 'pending', ?)
+                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, clock.millis());
+            }
+        });
+    }
+
+    /**
+     * Issues found on GitHub with the bridge's marker (startup, or before a creation is sent again). A Sentry issue
+     * the store does not know is filed under the newest; a pending one under an issue newer than the one it follows.
+     */
+    public void foundOnGitHub(List<GitHubIssue> issues) {
+        guard(() -> {
+            for (GitHubIssue issue : issues) {
+                IssueState state = issue.isClosedAsNotPlanned() ? IssueState.HELD : issue.isClosed() ? IssueState.RESOLVED : IssueState.OPEN;
+                Long closedAt = issue.closedAt() == null ? null : issue.closedAt().toEpochMilli();
+                jdbc.update("""
+                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (sentry_issue_key) DO UPDATE SET state = 'open', github_issue_number = excluded.github_issue_number,
+                            version = sentry_issue.version + 1
+                        WHERE sentry_issue.state = 'pending' AND sentry_issue.github_issue_number IS NULL
+                          AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number)""",
+                        issue.key(), state.column(), issue.number(), state.isClosed() ? "person" : null, closedAt,
+                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli());
+            }
+        });
+    }
+
+    // ---- GitHub's side: its webhook ------------------------------------------------------------------------
+
+    /**
+     * An {@code issues} event from GitHub. A change that matches the state the bridge means the issue to have is
+     * its own echo; any other is a person's, which the bridge takes over (and mirrors to Sentry when set up to).
+     * Returns the reason, for the reply and the log.
+     */
+    public String observed(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+        return guard(() -> transaction.execute(status -> {
+            GitHubIssue issue = event.issue();
+            List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", Row::read, issue.number());
+            if (rows.isEmpty()) {
+                return "GitHub issue #" + issue.number() + " is not one the bridge filed";
+            }
+            Row row = rows.get(0);
+            switch (event.action()) {
+                case "closed" -> {
+                    if (issue.isClosedAsNotPlanned()) {
+                        if (row.state() == IssueState.ARCHIVED || row.state() == IssueState.HELD) {
+                            return "the bridge's own change (#" + issue.number() + " closed as not planned)";
+                        }
+                        hold(row, issue);
+                        return "a person closed #" + issue.number() + " as not planned: the bridge will not write to it";
+                    }
+                    if (row.state() == IssueState.RESOLVED) {
+                        return "the bridge's own change (#" + issue.number() + " closed as completed)";
+                    }
+                    personChanged(row, IssueState.RESOLVED, issue, "resolved");
+                    return "a person closed #" + issue.number() + " as completed";
+                }
+                case "reopened" -> {
+                    if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
+                        return "the bridge's own change (#" + issue.number() + " reopened)";
+                    }
+                    personChanged(row, IssueState.OPEN, issue, "unresolved");
+                    return "a person reopened #" + issue.number();
+                }
+                case "deleted", "transferred" -> {
+                    markGone(row);
+                    return "#" + issue.number() + " was " + event.action() + ": the next alert opens a new issue";
+                }
+                default -> {
+                    return "issues " + event.action() + " changes nothing";
+                }
+            }
+        }));
+    }
+
+    private void hold(Row row, GitHubIssue issue) {
+        personChanged(row, IssueState.HELD, issue, "ignored");
+        LOG.info("GitHub issue #{} of Sentry issue {} was closed as not planned by a person: nothing more is written to it",
+                row.number(), row.key());
+    }
+
+    private void personChanged(Row row, IssueState state, GitHubIssue issue, String sentryStatus) {
+        Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
+        jdbc.update("""
+                UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, version = version + 1
+                WHERE sentry_issue_key = ?""", state.column(), state.isClosed() ? "person" : null, closedAt, row.key());
+        if (mirror.covers(row.key())) {
+            writes.add(row.key(), row.key(), SENTRY_STATUS, Map.of("status", sentryStatus));
+        }
+    }
+
+    private void markGone(Row row) {
+        jdbc.update("""
+                UPDATE sentry_issue SET state = 'gone', previous_issue_number = github_issue_number, version = version + 1
+                WHERE sentry_issue_key = ?""", row.key());
+        LOG.warn("GitHub issue #{} of Sentry issue {} was deleted or transferred: its next alert opens a new issue", row.number(), row.key());
+    }
+
+    // ---- the operator's view -------------------------------------------------------------------------------
+
+    /** The Sentry issue as the store knows it, or null. */
+    public SentryIssueView describe(@Header("id") String key) {
+        return guard(() -> {
+            Row row = row(key);
+            if (row == null) {
+                return null;
+            }
+            long counted = unflushedRepeats.getOrDefault(key, 0L);
+            return new SentryIssueView(key, row.state().column(), row.number(), row.previousNumber(), row.closedBy(),
+                    row.state() == IssueState.HELD ? "not_planned" : row.state() == IssueState.ARCHIVED ? "not_planned"
+                            : row.state() == IssueState.RESOLVED ? "completed" : null,
+                    row.closedAt() == null ? null : Instant.ofEpochMilli(row.closedAt()),
+                    row.eventsSinceUpdate() + counted,
+                    row.lastAlertAt() == null ? null : Instant.ofEpochMilli(row.lastAlertAt()),
+                    writes.listFor(key));
+        });
+    }
+
+    private Row row(String key) {
+        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE sentry_issue_key = ?", Row::read, key);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

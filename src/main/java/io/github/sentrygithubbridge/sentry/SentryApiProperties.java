@@ -1,0 +1,52 @@
+package io.github.sentrygithubbridge.sentry;
+
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * GitHub → Sentry: with a token and an organisation, a person's close or reopen on GitHub is sent to Sentry's
+ * web API. Without them nothing is sent to Sentry.
+ *
+ * @param token {@code SENTRY_API_TOKEN}, scope event:write
+ * @param org   {@code SENTRY_ORG}, the organisation's slug
+ * @param url   {@code SENTRY_API_URL}, the root of Sentry (https://sentry.io, or a self-hosted one)
+ */
+@ConfigurationProperties("bridge.sentry-api")
+public record SentryApiProperties(String token, String org, String url) {
+
+    private static final Pattern SENTRY_ISSUE_ID = Pattern.compile("\\d{1,20}");
+
+    public SentryApiProperties {
+        url = url == null || url.isBlank() ? "https://sentry.io" : url.trim().replaceAll("/+$", "");
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("SENTRY_API_URL must be an http(s) URL such as https://sentry.io, not '" + url + "'");
+        }
+        boolean hasToken = token != null && !token.isBlank();
+        boolean hasOrg = org != null && !org.isBlank();
+        if (hasToken != hasOrg) {
+            throw new IllegalArgumentException("SENTRY_API_TOKEN and SENTRY_ORG go together: set both to resolve Sentry issues "
+                    + "from GitHub, or neither");
+        }
+        if (hasOrg && !org.trim().matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("SENTRY_ORG must be the organisation's slug, such as acme, not '" + org + "'");
+        }
+    }
+
+    public boolean enabled() {
+        return token != null && !token.isBlank();
+    }
+
+    /** Whether a Sentry issue's status is mirrored: a real Sentry issue (not a metric incident), with the API set up. */
+    public boolean covers(String key) {
+        return enabled() && key != null && SENTRY_ISSUE_ID.matcher(key).matches();
+    }
+
+    /** The issue's address in Sentry's web API. */
+    public String issueUrl(String sentryIssueId) {
+        return url + "/api/0/organizations/" + org.trim() + "/issues/" + sentryIssueId + "/";
+    }
+
+    public String bearer() {
+        return "Bearer " + token.trim();
+    }
+}
