@@ -78,22 +78,33 @@ public class PendingWrites {
             if (now < pausedUntil.get()) {
                 return null;
             }
-            // the outer condition is checked again on the locked row: of two replicas racing, one gets it; a
-            // write waits while an earlier one of its Sentry issue is kept (leased, retrying or not yet due)
-            List<PendingWrite> leased = jdbc.query("""
-                    UPDATE pending_write SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
-                    WHERE id = (SELECT w.id FROM pending_write w
-                                WHERE w.lease_until <= ? AND w.not_before <= ? AND (? = 1 OR w.action <> 'create')
-                                  AND NOT EXISTS (SELECT 1 FROM pending_write e
-                                                  WHERE e.sentry_issue_key = w.sentry_issue_key AND e.id < w.id)
-                                ORDER BY w.id LIMIT 1)
-                      AND lease_until <= ?
-                    RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
-                    (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6), rs.getInt(7) - 1),
-                    store.replicaId(), now + store.lease().toMillis(), now, now, creationsAllowed ? 1 : 0, now);
-            return leased.isEmpty() ? null : leased.get(0);
+            // a replica that lost the race for a write tries the next one at once rather than a poll later
+            for (int tries = 0; tries < 3; tries++) {
+                PendingWrite leased = leaseOne(now, creationsAllowed);
+                if (leased != null) {
+                    return leased;
+                }
+            }
+            return null;
         });
+    }
+
+    private PendingWrite leaseOne(long now, boolean creationsAllowed) {
+        // the outer condition is checked again on the locked row: of two replicas racing, one gets it; a
+        // write waits while an earlier one of its Sentry issue is kept (leased, retrying or not yet due)
+        List<PendingWrite> leased = jdbc.query("""
+                UPDATE pending_write SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+                WHERE id = (SELECT w.id FROM pending_write w
+                            WHERE w.lease_until <= ? AND w.not_before <= ? AND (? = 1 OR w.action <> 'create')
+                              AND NOT EXISTS (SELECT 1 FROM pending_write e
+                                              WHERE e.sentry_issue_key = w.sentry_issue_key AND e.id < w.id)
+                            ORDER BY w.id LIMIT 1)
+                  AND lease_until <= ?
+                RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
+                (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getInt(7) - 1),
+                store.replicaId(), now + store.lease().toMillis(), now, now, creationsAllowed ? 1 : 0, now);
+        return leased.isEmpty() ? null : leased.get(0);
     }
 
     /** Puts a leased write on the exchange the way the write routes read it. */

@@ -187,6 +187,85 @@ class StoreContractTest {
         assertThat(a.accept(alert("8401"))).isEqualTo(REPEAT);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void aSentryIssuesWritesAreLeasedInTheOrderTheyWereAcceptedUnderRacingLeasesAndRetries(String kind) throws Exception {
+        StoreProperties store = store(kind, "a");
+        Replica a = replica(store);
+        Replica b = replica(withReplica(store, "b"));
+        // five writes for each of four Sentry issues, interleaved as deliveries would be
+        for (int n = 0; n < 5; n++) {
+            for (int issue = 0; issue < 4; issue++) {
+                a.writes().add("86" + issue, "86" + issue, n % 2 == 0 ? "close" : "reopen", java.util.Map.of("n", n));
+            }
+        }
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+        List<Callable<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < 6; lane++) {
+            Replica by = lane % 2 == 0 ? a : b;
+            lanes.add(() -> {
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (a.writes().count() > 0 && System.nanoTime() < until) {
+                    PendingWrites.PendingWrite write = by.writes().lease(true);
+                    if (write == null) {
+                        continue;
+                    }
+                    // every third first try fails and goes back, due again at once
+                    if (write.attempts() == 0 && write.id() % 3 == 0) {
+                        retried.incrementAndGet();
+                        by.writes().retryLater(write.id(), Duration.ZERO, false);
+                        continue;
+                    }
+                    done.add(write.key() + ":" + JSON.readTree(write.request()).path("n").asInt());
+                    by.writes().done(write.id());
+                }
+                return null;
+            });
+        }
+        run(lanes);
+
+        assertThat(retried.get()).isPositive();
+        assertThat(done).hasSize(20);
+        for (int issue = 0; issue < 4; issue++) {
+            String key = "86" + issue;
+            assertThat(done).filteredOn(d -> d.startsWith(key + ":")).as("writes of %s", key)
+                    .containsExactly(key + ":0", key + ":1", key + ":2", key + ":3", key + ":4");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void aStoreWrittenByTheFirstReleaseUpgradesInPlaceAndKeepsItsIssues(String kind) {
+        StoreProperties store = store(kind, "a");
+        HikariDataSource pool = (HikariDataSource) new StoreConfiguration().dataSource(store);
+        pools.add(pool);
+        String vendor = store.embedded() ? "sqlite" : "postgresql";
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration/" + vendor).target("1").load().migrate();
+        JdbcTemplate v1 = new JdbcTemplate(pool);
+        v1.update("INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, last_update_at) VALUES ('8701', 'filed', 41, ?)",
+                System.currentTimeMillis());
+        v1.update("INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at) VALUES ('8702', 'pending', 6)");
+        v1.update("INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at) "
+                + "VALUES ('8702', '8702', 'create', '{\"title\":\"t\",\"body\":\"b\",\"labels\":[]}', 6)");
+        v1.update("INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at) "
+                + "VALUES ('8701', '8701', 'comment', '{\"body\":\"c\"}', 7)");
+        long lastId = v1.queryForObject("SELECT MAX(id) FROM pending_write", Long.class);
+        v1.update("DELETE FROM pending_write WHERE id = ?", lastId);
+
+        Replica upgraded = replica(store);
+
+        assertThat(upgraded.issues().numberOf("8701")).isEqualTo(41L);
+        assertThat(upgraded.jdbc().queryForObject("SELECT state FROM sentry_issue WHERE sentry_issue_key = '8701'", String.class)).isEqualTo("open");
+        assertThat(upgraded.jdbc().queryForObject("SELECT state FROM sentry_issue WHERE sentry_issue_key = '8702'", String.class)).isEqualTo("pending");
+        PendingWrites.PendingWrite kept = upgraded.writes().lease(true);
+        assertThat(kept.action()).isEqualTo("create");
+        assertThat(upgraded.accept(alert("8701"))).as("filed before the upgrade, in its cooldown: a repeat").isEqualTo(REPEAT);
+        // ids are never reused: a comment on GitHub carries its write's id
+        upgraded.writes().add("8703", "8703", "comment", java.util.Map.of("body", "d"));
+        assertThat(upgraded.jdbc().queryForObject("SELECT MAX(id) FROM pending_write", Long.class)).isGreaterThan(lastId);
+    }
+
     private StoreProperties store(String kind, String replica) {
         try {
             return kind.equals("embedded")
