@@ -306,8 +306,10 @@ class GitHubWritesEndToEndTest {
             assertThat(gap(creates.get(i - 1), creates.get(i))).as("gap before write %d", i)
                     .isGreaterThanOrEqualTo(Duration.ofMillis(190));
         }
-        // 4 creations per 2 s window: the fifth waits until the first leaves the window
-        assertThat(gap(creates.get(0), creates.get(4))).isGreaterThanOrEqualTo(Duration.ofMillis(1990));
+        // 4 creations per 2 s window: the fifth waits until the first leaves the window (paced alone, it would
+        // come after 0.8 s); the window is measured where the throttle lets a write pass, a few ms before GitHub
+        // logs the request, so the bound leaves room for that
+        assertThat(gap(creates.get(0), creates.get(4))).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
     @Test

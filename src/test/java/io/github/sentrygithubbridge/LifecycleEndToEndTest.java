@@ -211,9 +211,12 @@ class LifecycleEndToEndTest {
     @Test
     void aPersonClosingAsCompletedResolvesSentryAndReopeningUnresolvesItWithoutPingPong() {
         int number = filed("9007");
+        // Sentry is busy at first: the write is kept and sent again as long after as it asks (Retry-After)
+        SENTRY_API.rateLimit(1);
 
         GITHUB.closeByPerson(number, "completed");
         await().atMost(Duration.ofSeconds(10)).until(() -> sentryWrites("9007").size() == 1);
+        assertThat(meters.get("bridge.sentry.requests").tag("status", "429").counter().count()).isEqualTo(1);
         assertThat(sentryWrites("9007").get(0).path()).isEqualTo("/api/0/organizations/acme/issues/9007/");
         assertThat(sentryWrites("9007").get(0).body()).isEqualTo("{\"status\":\"resolved\"}");
         // Sentry's own webhook for that change is its echo: nothing is written back to GitHub
