@@ -12,8 +12,8 @@ ALTER TABLE sentry_issue ADD COLUMN github_repository TEXT;
 ALTER TABLE sentry_issue ADD COLUMN previous_issue_number BIGINT;
 ALTER TABLE sentry_issue ADD COLUMN closed_by TEXT CHECK (closed_by IN ('bridge', 'person'));
 ALTER TABLE sentry_issue ADD COLUMN closed_at BIGINT;
--- GitHub's closed_at of the bridge's own last close: a later close is a person's
-ALTER TABLE sentry_issue ADD COLUMN bridge_closed_at BIGINT;
+-- the last change the bridge made on GitHub ("closed <reason> <closed_at>" or "open"): its echo is no person's
+ALTER TABLE sentry_issue ADD COLUMN bridge_change TEXT;
 ALTER TABLE sentry_issue ADD COLUMN last_alert_at BIGINT;
 -- each transition adds one: a decision commits only on the state it saw
 ALTER TABLE sentry_issue ADD COLUMN version BIGINT NOT NULL DEFAULT 0;

@@ -12,7 +12,7 @@ CREATE TABLE sentry_issue_v2 (
     previous_issue_number BIGINT, -- the issue this one is a regression of, or the deleted one it replaces
     closed_by             TEXT CHECK (closed_by IN ('bridge', 'person')),
     closed_at             BIGINT,
-    bridge_closed_at      BIGINT, -- GitHub's closed_at of the bridge's own last close: a later close is a person's
+    bridge_change         TEXT, -- the last change the bridge made on GitHub ("closed <reason> <closed_at>" or "open"): its echo is no person's
     last_update_at        BIGINT NOT NULL, -- the issue opened or last commented: the cooldown runs from here
     events_since_update   BIGINT NOT NULL DEFAULT 0,
     last_alert_at         BIGINT,

@@ -126,7 +126,7 @@ class PackagedJarIT {
         assertThat(issue.path("labels")).extracting(JsonNode::asText).containsExactly("agent:builder", "bug");
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(issues("9002")).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).until(() -> github.findAll(postRequestedFor(urlEqualTo("/api/v3/repos/acme/shop/labels"))).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.findAll(postRequestedFor(urlEqualTo("/api/v3/repos/acme/shop/labels"))).size() == 3);
         assertThat(Files.readString(log)).contains("Opened GitHub issue #12 for Sentry issue 9001").doesNotContain(TOKEN);
         String metrics = sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                 .GET().build()).body();
@@ -134,7 +134,7 @@ class PackagedJarIT {
         assertThat(metrics).containsPattern("bridge_webhooks_total\\{outcome=\"accepted\",resource=\"event_alert\"} [1-9]")
                 .containsPattern("bridge_webhooks_total\\{outcome=\"ignored\",resource=\"event_alert\"} [1-9]")
                 .containsPattern("bridge_github_requests_total\\{operation=\"create\",status=\"201\"} [1-9]")
-                .contains("bridge_github_requests_total{operation=\"label\",status=\"201\"} 2.0",
+                .contains("bridge_github_requests_total{operation=\"label\",status=\"201\"} 3.0",
                         "bridge_webhook_ack_seconds_bucket", "bridge_pending_alerts", "camel_exchanges_total");
     }
 

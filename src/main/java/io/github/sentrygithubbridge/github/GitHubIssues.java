@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class GitHubIssues {
 
     private final ObjectMapper json;
+    private final String repository;
 
-    public GitHubIssues(ObjectMapper json) {
+    public GitHubIssues(ObjectMapper json, GitHubProperties github) {
         this.json = json;
+        this.repository = github.repository();
     }
 
     /**
@@ -52,14 +54,17 @@ public class GitHubIssues {
         return issue(json.readTree(body));
     }
 
-    /** An {@code issues} webhook; null when the payload carries no issue. */
+    /**
+     * An {@code issues} webhook of the bridge's repository; null when the payload carries no issue or comes from
+     * another repository (an organisation's webhook sees them all, and issue numbers repeat across them).
+     */
     public GitHubIssueEvent event(@Body JsonNode payload) {
         JsonNode issue = payload.path("issue");
-        if (!issue.isObject() || !issue.path("number").canConvertToLong()) {
+        String from = payload.path("repository").path("full_name").asText(null);
+        if (!issue.isObject() || !issue.path("number").canConvertToLong() || (from != null && !from.equalsIgnoreCase(repository))) {
             return null;
         }
-        return new GitHubIssueEvent(payload.path("action").asText(""), payload.path("repository").path("full_name").asText(null),
-                issue(issue));
+        return new GitHubIssueEvent(payload.path("action").asText(""), from, issue(issue));
     }
 
     static GitHubIssue issue(JsonNode issue) {

@@ -78,6 +78,11 @@ public class GitHubRequests {
         };
     }
 
+    /** The reason a close means to give (completed, not_planned); null for a reopen or a comment. */
+    public String closeReason(@ExchangeProperty("githubRequest") Object request) {
+        return request instanceof IssueStateChange change && "closed".equals(change.state()) ? change.stateReason() : null;
+    }
+
     /** The comment a write posts: an update comment itself, or the comment of a close or reopen. */
     public CommentDraft comment(@ExchangeProperty("githubRequest") Object request) {
         return request instanceof IssueStateChange change ? new CommentDraft(change.comment()) : (CommentDraft) request;

@@ -78,7 +78,7 @@ public class IssueRenderer {
                 .filter(IssueRenderer::present)
                 .findFirst()
                 .orElse("Sentry issue " + alert.key());
-        return cut("[" + level(alert).label() + "] " + Markdown.oneLine(what), TITLE_LIMIT);
+        return cut("[" + level(alert).label() + "] " + Markdown.title(what), TITLE_LIMIT);
     }
 
     private static String body(SentryAlert alert) {

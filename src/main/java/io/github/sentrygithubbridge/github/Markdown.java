@@ -7,16 +7,24 @@ import java.util.regex.Pattern;
 final class Markdown {
 
     private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /** A fence must outrun every backtick run inside: longer runs are shortened, or one field could fill the issue. */
+    static final int LONGEST_BACKTICK_RUN = 16;
+    private static final Pattern LONG_BACKTICKS = Pattern.compile("`{" + (LONGEST_BACKTICK_RUN + 1) + ",}");
     private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
     // GitHub notifies @user and @org/team and cross-references #123; a zero-width joiner breaks both patterns
     private static final Pattern PING = Pattern.compile("@(?=[A-Za-z0-9])|#(?=[0-9])");
     private static final Pattern WEB_URL = Pattern.compile("(?is)https?://.+");
+    // control characters, and the bidi controls that make text read differently than it is ("Trojan Source")
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+    private static final Pattern INVISIBLE_IN_BLOCK = Pattern.compile("[\\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069&&[^\n\t]]");
 
     private Markdown() {
     }
 
     /** A fenced block longer than any backtick run inside, so the text cannot close it. */
     static String fence(String text) {
+        text = INVISIBLE_IN_BLOCK.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        text = LONG_BACKTICKS.matcher(text).replaceAll("`".repeat(LONGEST_BACKTICK_RUN) + "…");
         String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
         return fence + "text\n" + text + "\n" + fence + "\n";
     }
@@ -41,6 +49,11 @@ final class Markdown {
         return PING.matcher(escaped).replaceAll("$0\u200D");
     }
 
+    /** An issue title: one line, no control or bidi characters, mentions and issue references made inert. */
+    static String title(String text) {
+        return PING.matcher(oneLine(text)).replaceAll("$0\u200D");
+    }
+
     /** A link to an http(s) address, or null for anything else; characters that could end the link are encoded. */
     static String link(String label, String url) {
         if (url == null || !WEB_URL.matcher(url.strip()).matches()) {
@@ -57,9 +70,9 @@ final class Markdown {
         return "[" + label + "](" + safe + ")";
     }
 
-    /** Whitespace of any kind, line breaks included, collapsed to single spaces. */
+    /** Whitespace of any kind, line breaks included, collapsed to single spaces; control and bidi characters removed. */
     static String oneLine(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return text == null ? "" : INVISIBLE.matcher(WHITESPACE.matcher(text).replaceAll(" ")).replaceAll("").strip();
     }
 
     private static int longestBacktickRun(String text) {

@@ -38,16 +38,16 @@ public class SentryIssueLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentryIssueLifecycle.class);
     private static final String COLUMNS = """
-            sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_closed_at,
+            sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_change,
             last_update_at, events_since_update, last_alert_at, version""";
 
     /** One row of sentry_issue. */
     record Row(String key, IssueState state, Long number, Long previousNumber, String closedBy, Long closedAt,
-               Long bridgeClosedAt, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version) {
+               String bridgeChange, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version) {
 
         static Row read(ResultSet rs, int i) throws SQLException {
             return new Row(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
-                    rs.getString(5), longOrNull(rs, 6), longOrNull(rs, 7), rs.getLong(8), rs.getLong(9),
+                    rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8), rs.getLong(9),
                     longOrNull(rs, 10), rs.getLong(11));
         }
 
@@ -95,13 +95,13 @@ public class SentryIssueLifecycle {
             return decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "a GitHub issue will be opened");
         }
         return switch (row.state()) {
-            case GONE -> decision(key, Transition.OPEN_ISSUE, row.version(), row.number(), 0, null, false,
-                    "the GitHub issue #" + row.number() + " was deleted or transferred: a new one will be opened");
+            case GONE -> decision(key, Transition.OPEN_ISSUE, row.version(), row.previousNumber(), 0, null, false,
+                    "the Sentry issue has no GitHub issue now (deleted, transferred or never opened): a new one will be opened");
             case HELD -> Decision.ignore(key, heldReason(row));
             case RESOLVED -> {
                 // an issue delivery carries no new event: it announces the one already filed
                 if (!counts) {
-                    yield repeat(key, row, "the GitHub issue is closed; an issue delivery carries no new event");
+                    yield repeat(key, false, "the GitHub issue is closed; an issue delivery carries no new event");
                 }
                 long closedAt = row.closedAt() != null ? row.closedAt() : row.lastUpdateAt();
                 if (now - closedAt < settings.reopenWindow().toMillis()) {
@@ -118,15 +118,17 @@ public class SentryIssueLifecycle {
                     yield decision(key, Transition.UPDATE, row.version(), row.number(), row.eventsSinceUpdate() + counted + 1,
                             Instant.ofEpochMilli(row.lastUpdateAt()), false, "the cooldown is over: a comment will update the GitHub issue");
                 }
-                yield repeat(key, row, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+                yield repeat(key, counts, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
             }
-            case PENDING -> repeat(key, row, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
-            case ARCHIVED -> repeat(key, row, "the Sentry issue is archived and its GitHub issue closed as not planned; counted");
+            case PENDING -> repeat(key, counts, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+            case ARCHIVED -> repeat(key, counts, "the Sentry issue is archived and its GitHub issue closed as not planned; counted");
         };
     }
 
-    private Decision repeat(String key, Row row, String reason) {
-        unflushedRepeats.merge(key, 1L, Long::sum);
+    private Decision repeat(String key, boolean counts, String reason) {
+        if (counts) {
+            unflushedRepeats.merge(key, 1L, Long::sum);
+        }
         return Decision.repeat(key, reason);
     }
 
@@ -138,7 +140,8 @@ public class SentryIssueLifecycle {
             return Decision.ignore(key, heldReason(row));
         }
         if (row.state() == IssueState.GONE) {
-            return Decision.ignore(key, "GitHub issue #" + row.number() + " was deleted or transferred; the next alert opens a new one");
+            return Decision.ignore(key, "Sentry issue " + key + " has no GitHub issue now (deleted, transferred or never opened); "
+                    + "the next alert opens one");
         }
         IssueState state = row.state();
         return switch (status.change()) {
@@ -176,21 +179,33 @@ public class SentryIssueLifecycle {
 
     /**
      * Takes the transition and keeps its write, in one transaction, if the state is still the one it was decided
-     * on. Otherwise another delivery (or replica) got there first: it is then a repeat.
+     * on. If something else changed it meanwhile (another delivery, the lane filing the issue), the delivery is
+     * decided again: the same edge commits with the write already rendered; another one that writes nothing
+     * (ignored, counted) is answered as such; another one that would write something else counts as a repeat.
      */
-    public Decision commit(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("sentryAlert") SentryAlert alert,
-                           @ExchangeProperty("githubRequest") Object request) {
-        return guard(() -> transaction.execute(status -> {
-            long now = clock.millis();
-            if (!transition(decision, now)) {
-                unflushedRepeats.merge(decision.key(), 1L, Long::sum);
-                return Decision.repeat(decision.key(), "another delivery changed this Sentry issue at the same moment; counted");
+    public Decision commit(@ExchangeProperty("decision") Decision decided, @ExchangeProperty("sentryAlert") SentryAlert alert,
+                           @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubRequest") Object request) {
+        return guard(() -> transaction.execute(tx -> {
+            Decision decision = decided;
+            for (int tries = 0; tries < 3; tries++) {
+                long now = clock.millis();
+                if (transition(decision, now)) {
+                    if (decision.transition() == Transition.UPDATE || decision.transition() == Transition.REGRESS) {
+                        unflushedRepeats.remove(decision.key());
+                    }
+                    writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
+                    return decision;
+                }
+                Row row = row(decision.key());
+                Decision again = status != null ? decideStatus(decision.key(), row, status) : decideAlert(alert, row, now);
+                if (again.transition() != decision.transition()) {
+                    return again.writes()
+                            ? repeat(decision.key(), status == null, "another delivery changed this Sentry issue at the same moment; counted")
+                            : again;
+                }
+                decision = again;
             }
-            if (decision.transition() == Transition.UPDATE || decision.transition() == Transition.REGRESS) {
-                unflushedRepeats.remove(decision.key());
-            }
-            writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
-            return decision;
+            throw new IllegalStateException("Sentry issue " + decided.key() + " kept changing while this delivery was kept");
         }));
     }
 
@@ -275,7 +290,7 @@ public class SentryIssueLifecycle {
     public void filed(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssueNumber") Long number) {
         guard(() -> {
             int changed = jdbc.update("""
-                    UPDATE sentry_issue SET state = CASE WHEN state = 'pending' THEN 'open' ELSE state END,
+                    UPDATE sentry_issue SET state = CASE WHEN state IN ('pending', 'gone') THEN 'open' ELSE state END,
                     github_issue_number = COALESCE(github_issue_number, ?), version = version + 1
                     WHERE sentry_issue_key = ?""", number, key);
             if (changed == 0) {
@@ -289,11 +304,13 @@ public class SentryIssueLifecycle {
 
     /**
      * What the lane does with a comment, close or reopen now that it has read the issue on GitHub: {@code send};
-     * {@code skip} (a person closed it as not planned, or it is gone); or {@code reopen} (an update comment for an
-     * issue closed as completed within the reopen window: the error came back).
+     * {@code skip} (a person closed it as not planned, it is gone, or a person closed it after this alert); or
+     * {@code reopen} (an update comment for an issue closed as completed before the alert, within the reopen
+     * window: the error came back).
      */
     public String reconcile(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action,
-                            @ExchangeProperty("githubIssue") GitHubIssue issue) {
+                            @ExchangeProperty("githubIssue") GitHubIssue issue, @ExchangeProperty("githubCloseReason") String closeReason,
+                            @ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt) {
         return guard(() -> transaction.execute(status -> {
             Row row = row(key);
             if (row == null || row.state() == IssueState.HELD) {
@@ -303,21 +320,21 @@ public class SentryIssueLifecycle {
                 markGone(row);
                 return "skip";
             }
-            boolean bridgeClosedIt = issue.closedAt() != null && row.bridgeClosedAt() != null
-                    && issue.closedAt().toEpochMilli() == row.bridgeClosedAt();
-            // closed as not planned, and not by the bridge (nor about to be, by this very write): a person's call
-            if (issue.isClosedAsNotPlanned() && !bridgeClosedIt && row.state() != IssueState.ARCHIVED) {
+            boolean bridgeDidIt = describes(row.bridgeChange(), issue);
+            // closed as not planned, neither by the bridge nor as this very write means to: a person's call
+            if (issue.isClosedAsNotPlanned() && !bridgeDidIt && !issue.stateReason().equals(closeReason)) {
                 hold(row, issue);
                 return "skip";
             }
-            if ("comment".equals(action) && issue.isClosedAsCompleted()) {
+            if ("comment".equals(action) && issue.isClosedAsCompleted() && !bridgeDidIt) {
                 long closedAt = issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli();
-                if (clock.millis() - closedAt < settings.reopenWindow().toMillis()) {
+                boolean closedBeforeTheAlert = acceptedAt == null || closedAt <= acceptedAt;
+                if (closedBeforeTheAlert && clock.millis() - closedAt < settings.reopenWindow().toMillis()) {
                     return "reopen";
                 }
-                // closed long ago by a person: the next alert opens a new issue that names this one
+                // closed after this alert, or long ago: the next alert decides (a regression, or a new issue)
                 jdbc.update("""
-                        UPDATE sentry_issue SET state = 'resolved', closed_by = 'person', closed_at = ?, last_update_at = 0,
+                        UPDATE sentry_issue SET state = 'resolved', closed_by = 'person', closed_at = ?, bridge_change = NULL,
                         version = version + 1 WHERE sentry_issue_key = ?""", closedAt, key);
                 return "skip";
             }
@@ -325,25 +342,56 @@ public class SentryIssueLifecycle {
         }));
     }
 
-    /** The lane closed or reopened the issue: a close is remembered by GitHub's closed_at, to tell it from a person's. */
+    /** Whether the bridge's last change on GitHub is what the issue shows: then it is the bridge's, not a person's. */
+    private static boolean describes(String bridgeChange, GitHubIssue issue) {
+        return bridgeChange != null && bridgeChange.equals(change(issue));
+    }
+
+    private static String change(GitHubIssue issue) {
+        return issue.isClosed() ? "closed " + issue.stateReason() + " " + (issue.closedAt() == null ? "" : issue.closedAt().toEpochMilli())
+                : "open";
+    }
+
+    /**
+     * The lane closed or reopened the issue: the change is remembered as GitHub answered it (a close by its
+     * closed_at), so that its echo, and the issue as a later read shows it, are told from a person's change.
+     */
     public void applied(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssue") GitHubIssue issue) {
         guard(() -> {
-            if (issue != null && issue.isClosed() && issue.closedAt() != null) {
-                jdbc.update("UPDATE sentry_issue SET bridge_closed_at = ?, closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
-                        issue.closedAt().toEpochMilli(), issue.closedAt().toEpochMilli(), key);
-            }
+            Long closedAt = issue.isClosed() && issue.closedAt() != null ? issue.closedAt().toEpochMilli() : null;
+            jdbc.update("""
+                    UPDATE sentry_issue SET bridge_change = ?,
+                    closed_at = CASE WHEN closed_by = 'bridge' AND ? IS NOT NULL THEN ? ELSE closed_at END
+                    WHERE sentry_issue_key = ?""", change(issue), closedAt, closedAt, key);
         });
     }
 
-    /** A creation became a dead letter: the claim is given back, so that the next alert tries again. */
+    /**
+     * A creation became a dead letter: the Sentry issue has no GitHub issue, whatever Sentry said since, so the next
+     * alert (or the replay) opens one. A first claim is given back; one that followed an older issue keeps that
+     * number as the one it follows.
+     */
     public void givenUp(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action) {
         if ("create".equals(action)) {
             guard(() -> {
-                jdbc.update("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND state = 'pending' AND previous_issue_number IS NULL", key);
-                jdbc.update("UPDATE sentry_issue SET state = 'gone', github_issue_number = previous_issue_number, version = version + 1 "
-                        + "WHERE sentry_issue_key = ? AND state = 'pending'", key);
+                jdbc.update("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND github_issue_number IS NULL AND previous_issue_number IS NULL",
+                        key);
+                jdbc.update("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
+                        key);
             });
         }
+    }
+
+    /**
+     * A comment, close or reopen found no GitHub issue to go to (its creation was a dead letter, or the issue was
+     * only ever written in a dry run): the write is moot, and the next alert opens an issue.
+     */
+    public void unfiled(@ExchangeProperty("sentryIssueKey") String key) {
+        guard(() -> {
+            jdbc.update("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
+                    key);
+            LOG.warn("Sentry issue {} has no GitHub issue to write to: its next alert opens one", key);
+        });
     }
 
     /** Replayed creations claim their Sentry issues again; one filed meanwhile keeps its issue. */
@@ -359,7 +407,8 @@ public class SentryIssueLifecycle {
 
     /**
      * Issues found on GitHub with the bridge's marker (startup, or before a creation is sent again). A Sentry issue
-     * the store does not know is filed under the newest; a pending one under an issue newer than the one it follows.
+     * the store does not know is filed under the newest; one whose creation is queued (whatever Sentry said since)
+     * gets the number of an issue newer than the one it follows, and keeps the state it is meant to have.
      */
     public void foundOnGitHub(List<GitHubIssue> issues) {
         guard(() -> {
@@ -369,9 +418,10 @@ public class SentryIssueLifecycle {
                 jdbc.update("""
                         INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (sentry_issue_key) DO UPDATE SET state = 'open', github_issue_number = excluded.github_issue_number,
+                        ON CONFLICT (sentry_issue_key) DO UPDATE SET github_issue_number = excluded.github_issue_number,
+                            state = CASE WHEN sentry_issue.state = 'pending' THEN excluded.state ELSE sentry_issue.state END,
                             version = sentry_issue.version + 1
-                        WHERE sentry_issue.state = 'pending' AND sentry_issue.github_issue_number IS NULL
+                        WHERE sentry_issue.github_issue_number IS NULL AND sentry_issue.state <> 'gone'
                           AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number)""",
                         issue.key(), state.column(), issue.number(), state.isClosed() ? "person" : null, closedAt,
                         issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli());
@@ -396,22 +446,25 @@ public class SentryIssueLifecycle {
             Row row = rows.get(0);
             switch (event.action()) {
                 case "closed" -> {
+                    if (isEcho(row, issue)) {
+                        return "the bridge's own change (#" + issue.number() + " closed as " + issue.stateReason() + ")";
+                    }
                     if (issue.isClosedAsNotPlanned()) {
-                        if (row.state() == IssueState.ARCHIVED || row.state() == IssueState.HELD) {
-                            return "the bridge's own change (#" + issue.number() + " closed as not planned)";
+                        if (row.state() == IssueState.HELD) {
+                            return "#" + issue.number() + " is already held";
                         }
                         hold(row, issue);
                         return "a person closed #" + issue.number() + " as not planned: the bridge will not write to it";
-                    }
-                    if (row.state() == IssueState.RESOLVED) {
-                        return "the bridge's own change (#" + issue.number() + " closed as completed)";
                     }
                     personChanged(row, IssueState.RESOLVED, issue, "resolved");
                     return "a person closed #" + issue.number() + " as completed";
                 }
                 case "reopened" -> {
-                    if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
+                    if (isEcho(row, issue)) {
                         return "the bridge's own change (#" + issue.number() + " reopened)";
+                    }
+                    if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
+                        return "#" + issue.number() + " is already open";
                     }
                     personChanged(row, IssueState.OPEN, issue, "unresolved");
                     return "a person reopened #" + issue.number();
@@ -427,6 +480,19 @@ public class SentryIssueLifecycle {
         }));
     }
 
+    /**
+     * GitHub's echo of the bridge's own change: the last change it made, as GitHub answered it, or one it is about
+     * to make (the write is kept until GitHub's answer is recorded, and the echo may come first).
+     */
+    private boolean isEcho(Row row, GitHubIssue issue) {
+        if (describes(row.bridgeChange(), issue)) {
+            return true;
+        }
+        String action = issue.isClosed() ? "close" : "reopen";
+        return writes.requestsFor(row.key(), action).stream()
+                .anyMatch(request -> !issue.isClosed() || request.contains("\"stateReason\":\"" + issue.stateReason() + "\""));
+    }
+
     private void hold(Row row, GitHubIssue issue) {
         personChanged(row, IssueState.HELD, issue, "ignored");
         LOG.info("GitHub issue #{} of Sentry issue {} was closed as not planned by a person: nothing more is written to it",
@@ -436,7 +502,7 @@ public class SentryIssueLifecycle {
     private void personChanged(Row row, IssueState state, GitHubIssue issue, String sentryStatus) {
         Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
         jdbc.update("""
-                UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, version = version + 1
+                UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, bridge_change = NULL, version = version + 1
                 WHERE sentry_issue_key = ?""", state.column(), state.isClosed() ? "person" : null, closedAt, row.key());
         if (mirror.covers(row.key())) {
             writes.add(row.key(), row.key(), SENTRY_STATUS, Map.of("status", sentryStatus));
@@ -445,7 +511,8 @@ public class SentryIssueLifecycle {
 
     private void markGone(Row row) {
         jdbc.update("""
-                UPDATE sentry_issue SET state = 'gone', previous_issue_number = github_issue_number, version = version + 1
+                UPDATE sentry_issue SET state = 'gone', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
+                github_issue_number = NULL, bridge_change = NULL, version = version + 1
                 WHERE sentry_issue_key = ?""", row.key());
         LOG.warn("GitHub issue #{} of Sentry issue {} was deleted or transferred: its next alert opens a new issue", row.number(), row.key());
     }

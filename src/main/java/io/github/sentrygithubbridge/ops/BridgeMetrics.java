@@ -46,6 +46,7 @@ public class BridgeMetrics {
         // registered at zero, so that alert rules see a series from the start rather than none
         deadLetters = Counter.builder("bridge.dead.letters").description("GitHub writes given up on").register(registry);
         ISSUE_ACTIONS.forEach(this::issues);
+        sentryRequests("200");
         OUTCOMES.forEach(outcome -> webhooks("event_alert", outcome));
     }
 
@@ -66,9 +67,13 @@ public class BridgeMetrics {
 
     /** Counts one request to Sentry's web API by its answer ("error" when none came). */
     public void sentryAnswered(String status) {
-        counters.computeIfAbsent("sentry|" + status, k -> Counter.builder("bridge.sentry.requests")
+        sentryRequests(status).increment();
+    }
+
+    private Counter sentryRequests(String status) {
+        return counters.computeIfAbsent("sentry|" + status, k -> Counter.builder("bridge.sentry.requests")
                 .description("Requests to Sentry's web API (GitHub -> Sentry) by status").tag("status", status)
-                .register(registry)).increment();
+                .register(registry));
     }
 
     /** Counts one answer to Sentry and how long it took. */

@@ -36,7 +36,8 @@ public class SentryAlertNormaliser {
             "device", "device.family", "server_name", "transaction", "handled", "mechanism", "logger", "level", "url",
             "release", "environment");
 
-    private static final Pattern ISSUE_IN_URL = Pattern.compile("/issues/(\\d+)");
+    // the same rule as issue_id: at most 20 digits
+    private static final Pattern ISSUE_IN_URL = Pattern.compile("/issues/(\\d{1,20})(?![0-9])");
     // ids become dedup keys and a marker in a GitHub issue body: only plain tokens may get that far
     private static final Pattern ISSUE_ID = Pattern.compile("\\d{1,20}");
     private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_.-]{1,100}");

@@ -61,6 +61,12 @@ public class PendingWrites {
                 VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action, toJson(request), wallClock.millis());
     }
 
+    /** The bodies (JSON) of one Sentry issue's writes of this action not yet done, oldest first. */
+    public List<String> requestsFor(String key, String action) {
+        return jdbc.queryForList("SELECT request FROM pending_write WHERE sentry_issue_key = ? AND action = ? ORDER BY id", String.class,
+                key, action);
+    }
+
     /** The writes of one Sentry issue not yet done, oldest first. */
     public List<QueuedWrite> listFor(String key) {
         return jdbc.query("SELECT id, action, accepted_at, attempts, not_before FROM pending_write WHERE sentry_issue_key = ? ORDER BY id",

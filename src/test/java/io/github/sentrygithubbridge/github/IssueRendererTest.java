@@ -503,20 +503,43 @@ class IssueRendererTest {
         String body = body(a);
 
         assertThat(body.length()).isLessThan(65_536);
-        assertThat(body).startsWith(MARKER).contains("\n" + "`".repeat(5_001) + "\n\n_…truncated:");
+        assertThat(body).startsWith(MARKER).contains("\n" + "`".repeat(17) + "\n\n_…truncated:");
         assertThat(openFenceAtEnd(body)).isNull();
     }
 
     @Test
-    void keepsTheMarkerWhenTheExceptionIsOneHugeBacktickRun() {
+    void shortensAnExceptionThatIsOneHugeBacktickRunAndKeepsTheRestOfTheBody() {
         Alert a = alert();
         a.value = "`".repeat(70_000);
         String body = body(a);
 
-        assertThat(body.length()).isLessThan(65_536);
-        assertThat(body).startsWith(MARKER + "\n").endsWith("characters omitted._\n");
+        assertThat(body.length()).isLessThan(5_000);
+        assertThat(body).startsWith(MARKER + "\n").doesNotContain("truncated")
+                .contains("ReferenceError: " + "`".repeat(16) + "…", "### Stack trace", "app/pay.js:42 in charge", "| os.name | Linux |",
+                        "_Opened by sentry-github-bridge");
         assertThat(IssueRenderer.markedKey(body)).contains("1117540176");
         assertThat(openFenceAtEnd(body)).isNull();
+    }
+
+    @Test
+    void removesControlAndBidiCharactersAndNeutralisesMentionsAndReferencesInTheTitle() {
+        Alert a = alert();
+        a.type = "Error\u0000\u0007\u001B[31m";
+        a.value = "pay \u202Eevil\u202C @acme/oncall see #1 and @bob";
+        String title = title(a);
+
+        assertThat(title).doesNotContainPattern("[\\p{Cc}\u202A-\u202E\u2066-\u2069]")
+                .doesNotContainPattern("@[A-Za-z0-9]").doesNotContainPattern("#[0-9]")
+                .startsWith("[error] Error[31m: pay evil").contains("@\u200Dacme/oncall", "#\u200D1");
+    }
+
+    @Test
+    void removesBidiControlsInsideFencedBlocksButKeepsTheirLines() {
+        Alert a = alert();
+        a.message = "line one \u202Eenil\u202C\r\nline two\u0000";
+        a.type = null;
+        a.value = null;
+        assertThat(body(a)).contains("```text\nline one enil\nline two\n```");
     }
 
     @Test

@@ -69,7 +69,7 @@ class StoreContractTest {
         String accept(SentryAlert alert) {
             Decision decision = issues.decide(alert, null);
             if (decision.writes()) {
-                decision = issues.commit(decision, alert, requests.render(decision, alert, null));
+                decision = issues.commit(decision, alert, null, requests.render(decision, alert, null));
             }
             return decision.transition().name();
         }

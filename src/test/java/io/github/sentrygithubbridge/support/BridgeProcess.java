@@ -62,6 +62,11 @@ public final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /** The address of a path on the bridge's public port. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
     public SentryDeliveries sentry() {
         return new SentryDeliveries(port, Clock.systemUTC());
     }

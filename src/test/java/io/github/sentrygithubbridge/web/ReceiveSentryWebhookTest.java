@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -73,6 +74,23 @@ class ReceiveSentryWebhookTest {
         Path file = await().atMost(Duration.ofSeconds(10)).until(() -> dryRunFileMentioning(id), f -> f != null);
         String issue = Files.readString(file);
         assertThat(issue).startsWith("# [error] ReferenceError: heck is not defined").contains("Labels: agent:builder");
+    }
+
+    @Test
+    void writesEachLifecycleWriteToTheDryRunLikeTheOthers() throws IOException {
+        String id = newIssueId();
+        assertThat(sentry.post("event_alert", eventAlert(id)).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> dryRunFiles(id, "# [error]").size() == 1);
+
+        assertThat(sentry.post("issue", SentryDeliveries.issueStatus(id, "resolved", null, "Jane Doe", java.util.Map.of())).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> dryRunFiles(id, "# Close (completed)").size() == 1);
+        assertThat(sentry.post("issue", SentryDeliveries.issueStatus(id, "unresolved", "regressed", "Sentry", java.util.Map.of())).statusCode())
+                .isEqualTo(202);
+
+        List<Path> reopen = await().atMost(Duration.ofSeconds(10)).until(() -> dryRunFiles(id, "# Reopen"), files -> files.size() == 1);
+        assertThat(Files.readString(reopen.get(0))).contains("as a regression", "Unresolved in Sentry");
+        assertThat(Files.readString(dryRunFiles(id, "# Close (completed)").get(0))).contains("**Resolved in Sentry** by Jane Doe");
     }
 
     @Test
@@ -225,6 +243,16 @@ class ReceiveSentryWebhookTest {
 
     private static String newIssueId() {
         return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1);
+    }
+
+    private static List<Path> dryRunFiles(String id, String heading) throws IOException {
+        Path dir = DATA_DIR.resolve("dry-run");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> read(f).startsWith(heading) && read(f).contains("sentry-github-bridge: " + id + " ")).toList();
+        }
     }
 
     private static Path dryRunFileMentioning(String id) throws IOException {
