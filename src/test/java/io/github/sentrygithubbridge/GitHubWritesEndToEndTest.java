@@ -109,6 +109,9 @@ class GitHubWritesEndToEndTest {
     DeadLetters deadLetters;
 
     @Autowired
+    io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle lifecycle;
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
     SentryDeliveries sentry;
@@ -211,6 +214,30 @@ class GitHubWritesEndToEndTest {
         assertThat(requests(ISSUES + "/4242/comments")).hasSize(1);
         assertThat(body(requests(ISSUES + "/4242/comments").get(0)).path("body").asText()).contains("3 more event");
         assertThat(issuesFor(id)).hasSize(1);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{}", "null", "{\"number\": -1}", "{\"number\": \"abc\"}", ""})
+    void findsTheIssueByItsMarkerWhenA201CarriesNoUsableNumber(String answer) {
+        String id = newIssueId();
+        GITHUB.stubFor(post(urlEqualTo(ISSUES)).atPriority(1).withRequestBody(containing("sentry-github-bridge: " + id + " "))
+                .willReturn(created(answer)));
+        String now = java.time.Instant.now().toString();
+        com.github.tomakehurst.wiremock.stubbing.StubMapping listed = GITHUB.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(ISSUES)).atPriority(1)
+                        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                                "[{\"number\": 5150, \"title\": \"t\", \"state\": \"open\", \"labels\": [], \"created_at\": \"" + now
+                                        + "\", \"updated_at\": \"" + now + "\", \"body\": \"<!-- sentry-github-bridge: " + id + " -->\\n\\nx\"}]")));
+        try {
+            assertThat(sentry.post("event_alert", eventAlert(id)).statusCode()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.numberOf(id) != null);
+            assertThat(lifecycle.numberOf(id)).isEqualTo(5150L);
+            awaitWritesDone();
+            assertThat(issuesFor(id)).as("created once, found by its marker").hasSize(1);
+        } finally {
+            GITHUB.removeStub(listed);
+        }
     }
 
     @Test

@@ -49,6 +49,16 @@ public class GitHubIssues {
         return issue(json.readTree(body));
     }
 
+    /** The number in the answer to a creation, or null unless it is a positive whole number. */
+    public Long createdNumber(@Body String body) {
+        try {
+            JsonNode number = body == null ? null : json.readTree(body).path("number");
+            return number != null && number.isIntegralNumber() && number.canConvertToLong() && number.asLong() > 0 ? number.asLong() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The issue of a PATCH's answer (closed_at included), for the lane to remember its own close. */
     public GitHubIssue patched(@Body String body) throws IOException {
         return issue(json.readTree(body));

@@ -358,11 +358,11 @@ public class SentryIssueLifecycle {
      */
     public void applied(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssue") GitHubIssue issue) {
         guard(() -> {
-            Long closedAt = issue.isClosed() && issue.closedAt() != null ? issue.closedAt().toEpochMilli() : null;
-            jdbc.update("""
-                    UPDATE sentry_issue SET bridge_change = ?,
-                    closed_at = CASE WHEN closed_by = 'bridge' AND ? IS NOT NULL THEN ? ELSE closed_at END
-                    WHERE sentry_issue_key = ?""", change(issue), closedAt, closedAt, key);
+            jdbc.update("UPDATE sentry_issue SET bridge_change = ? WHERE sentry_issue_key = ?", change(issue), key);
+            if (issue.isClosed() && issue.closedAt() != null) {
+                jdbc.update("UPDATE sentry_issue SET closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
+                        issue.closedAt().toEpochMilli(), key);
+            }
         });
     }
 

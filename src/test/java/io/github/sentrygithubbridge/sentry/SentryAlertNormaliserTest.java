@@ -313,6 +313,19 @@ class SentryAlertNormaliserTest {
     }
 
     @Test
+    void holdsAnIdFromALinkToTheSameTwentyDigitsAsIssueId() {
+        String tooLong = "1".repeat(21);
+        SentryAlert alert = inline("event_alert", "{'action':'triggered','data':{'event':{'event_id':'abc','issue_url':'https://sentry.io/api/0/issues/"
+                + "9".repeat(10_000) + "/','web_url':'https://sentry.io/organizations/o/issues/" + tooLong + "/events/x/'}}}");
+
+        assertThat(alert.sentryIssueId()).isNull();
+        assertThat(alert.key()).isEqualTo("event:abc");
+        assertThat(alert.issueUrl()).isNull();
+        assertThat(inline("event_alert", "{'action':'triggered','data':{'event':{'issue_url':'https://sentry.io/api/0/issues/"
+                + "1".repeat(20) + "/'}}}").sentryIssueId()).isEqualTo("1".repeat(20));
+    }
+
+    @Test
     void readsANumericIssueIdAsText() {
         assertThat(inline("event_alert", "{'action':'triggered','data':{'event':{'issue_id':777}}}").sentryIssueId()).isEqualTo("777");
     }
