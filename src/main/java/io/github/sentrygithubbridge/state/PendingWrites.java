@@ -40,12 +40,14 @@ public class PendingWrites {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final StoreProperties store;
+    private final StoreFile file;
     // leases and retry times are wall-clock times shared by the replicas; the test clock moves cooldowns only
     private final Clock wallClock = Clock.systemUTC();
     private final AtomicLong pausedUntil = new AtomicLong();
 
-    public PendingWrites(JdbcTemplate jdbc, ObjectMapper json, StoreProperties store) {
+    public PendingWrites(JdbcTemplate jdbc, ObjectMapper json, StoreProperties store, StoreFile file) {
         this.jdbc = jdbc;
+        this.file = file;
         this.json = json;
         this.store = store;
     }
@@ -56,6 +58,8 @@ public class PendingWrites {
 
     /** Queues a write; called inside the transaction that accepts its delivery. */
     public void add(String key, String sentryIssueId, String action, Object request) {
+        // a write kept in a file that is no longer the store would be lost at the next start
+        file.check();
         jdbc.update("""
                 INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
                 VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action, toJson(request), wallClock.millis());

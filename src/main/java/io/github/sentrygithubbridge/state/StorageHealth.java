@@ -14,15 +14,18 @@ class StorageHealth implements HealthIndicator {
 
     private final JdbcTemplate jdbc;
     private final StoreProperties store;
+    private final StoreFile file;
 
-    StorageHealth(JdbcTemplate jdbc, StoreProperties store) {
+    StorageHealth(JdbcTemplate jdbc, StoreProperties store, StoreFile file) {
         this.jdbc = jdbc;
         this.store = store;
+        this.file = file;
     }
 
     @Override
     public Health health() {
         try {
+            file.check();
             jdbc.update("UPDATE storage_probe SET checked_at = ? WHERE id = 1", System.currentTimeMillis());
             return Health.up().withDetail("store", store.kind()).build();
         } catch (RuntimeException e) {

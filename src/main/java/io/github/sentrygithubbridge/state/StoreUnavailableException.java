@@ -16,6 +16,10 @@ public class StoreUnavailableException extends RuntimeException {
         addSuppressed(failure);
     }
 
+    public StoreUnavailableException(String message) {
+        super(message);
+    }
+
     /** Runs a store operation, turning its failure into this exception. */
     public static <T> T guard(Supplier<T> operation) {
         try {

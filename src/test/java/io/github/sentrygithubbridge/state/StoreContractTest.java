@@ -289,7 +289,13 @@ class StoreContractTest {
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
         GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
                 Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        PendingWrites writes = new PendingWrites(jdbc, JSON, store);
+        StoreFile file = new StoreFile(store, pool);
+        try {
+            file.remember();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        PendingWrites writes = new PendingWrites(jdbc, JSON, store, file);
         LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression");
         SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
                 new SentryApiProperties(null, null, null), Clock.systemUTC());
