@@ -1,7 +1,5 @@
 package io.github.sentrygithubbridge;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -9,7 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code {{millis:some.setting}}} in a route: an ISO-8601 duration setting (PT1S) as milliseconds.
+ * {@code {{millis:some.setting}}} in a route: a duration setting (PT1S or 1s) as milliseconds.
  * Camel's own duration parsing reads "PT1S" as 0, which would silently switch pacing off.
  */
 @Component
@@ -32,11 +30,8 @@ class MillisPropertiesFunction implements PropertiesFunction, CamelContextConfig
         if (value == null) {
             throw new IllegalArgumentException("no setting " + key);
         }
-        try {
-            return Long.toString(Duration.parse(value.trim()).toMillis());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1S; got '" + value + "'", e);
-        }
+        // read the way Spring binds the same setting: PT1S and 1s alike
+        return Long.toString(Settings.duration(key, value, "PT1S").toMillis());
     }
 
     @Override

@@ -127,7 +127,7 @@ class FaultInjectionIT {
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
     void aCrashMidCommentDoesNotCommentTwice(String store) throws Exception {
-        BridgeProcess bridge = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+        BridgeProcess bridge = start(store, "one", "BRIDGE_COOLDOWN", "PT1S");
         List<String> accepted = deliver(bridge, ids(121, 121));
         awaitOnGitHub(accepted);
         github.holdWrites(Duration.ofSeconds(30));
@@ -136,7 +136,7 @@ class FaultInjectionIT {
 
         bridge.kill();
         github.holdWrites(Duration.ZERO);
-        BridgeProcess again = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+        BridgeProcess again = start(store, "one", "BRIDGE_COOLDOWN", "PT1S");
 
         // the restarted bridge finished the write (it leaves the store) without a second comment
         await().atMost(Duration.ofSeconds(30)).until(() -> again.log().contains("is already on GitHub issue #1: not sent again"));
@@ -161,7 +161,7 @@ class FaultInjectionIT {
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
     void aWipedStoreFindsTheIssuesAlreadyOnGitHub(String store) throws Exception {
-        BridgeProcess bridge = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+        BridgeProcess bridge = start(store, "one", "BRIDGE_COOLDOWN", "PT1S");
         List<String> accepted = deliver(bridge, ids(201, 205));
         awaitOnGitHub(accepted);
         bridge.kill();
@@ -169,7 +169,7 @@ class FaultInjectionIT {
         // a new disk, or a new database: only GitHub remembers
         dataDir = Files.createTempDirectory("bridge-fault-wiped");
         databaseUrl = POSTGRES.newDatabase();
-        BridgeProcess fresh = start(store, "one", "BRIDGE_COOLDOWN", "PT0S");
+        BridgeProcess fresh = start(store, "one", "BRIDGE_COOLDOWN", "PT1S");
         for (String id : accepted) {
             HttpResponse<String> again = fresh.sentry().post("event_alert", eventAlert(id));
             assertThat(again.statusCode()).as(again.body()).isEqualTo(202);

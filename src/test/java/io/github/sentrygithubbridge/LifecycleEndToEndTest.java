@@ -304,6 +304,24 @@ class LifecycleEndToEndTest {
                 .containsKeys("eventsSinceUpdate", "lastAlertAt", "pendingWrites");
     }
 
+    @Test
+    void credentialsAndSignaturesAreReadFromTheRequestsHeadersOnly() {
+        filed("9012");
+        // Camel copies query parameters and form fields into its headers: none of them may pass for a header
+        assertThat(sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/internal/sentry-issues/9012?Authorization=Bearer%20" + ADMIN)).GET().build()).statusCode()).isEqualTo(401);
+        assertThat(sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/dead-letters/replay"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=Bearer%20" + ADMIN)).build()).statusCode()).isEqualTo(401);
+        byte[] closed = ("{\"action\":\"closed\",\"issue\":{\"number\":1,\"state\":\"closed\",\"state_reason\":\"not_planned\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/github?X-Hub-Signature-256=sha256%3D"
+                        + SignatureVerifier.sign(GITHUB_SECRET, closed)))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(closed)).build()).statusCode()).isEqualTo(401);
+        assertThat(admin("/internal/sentry-issues/9012", ADMIN).statusCode()).isEqualTo(200);
+    }
+
     // ---- helpers ----
 
     /** Sends a first alert and waits for its issue; returns the issue number. */

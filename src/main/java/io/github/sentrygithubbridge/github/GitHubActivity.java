@@ -20,9 +20,11 @@ class GitHubActivity implements HttpActivityListener {
     private static final Logger AUDIT = LoggerFactory.getLogger("io.github.sentrygithubbridge.audit");
 
     private final BridgeMetrics metrics;
+    private final GitHubAccess access;
 
-    GitHubActivity(BridgeMetrics metrics) {
+    GitHubActivity(BridgeMetrics metrics, GitHubAccess access) {
         this.metrics = metrics;
+        this.access = access;
     }
 
     @Override
@@ -45,6 +47,9 @@ class GitHubActivity implements HttpActivityListener {
         String action = "GET".equals(request(exchange)) ? "list" : write;
         Header remaining = response.getFirstHeader("x-ratelimit-remaining");
         metrics.gitHubAnswered(action, Integer.toString(response.getCode()), remaining == null ? null : remaining.getValue());
+        boolean rateLimited = response.getFirstHeader("retry-after") != null
+                || (remaining != null && "0".equals(remaining.getValue().trim()));
+        access.answered(exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), rateLimited);
         AUDIT.info("GitHub {} for Sentry issue {}: {} answered {} in {} ms", action,
                 exchange.getProperty("sentryIssueKey", String.class), exchange.getProperty(REQUEST_LINE, String.class),
                 response.getCode(), elapsed);

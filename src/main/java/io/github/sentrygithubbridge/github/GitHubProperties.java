@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.github;
 
-import java.net.URI;
+import io.github.sentrygithubbridge.InvalidSettingException;
+import io.github.sentrygithubbridge.Settings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -36,19 +37,26 @@ public record GitHubProperties(
     public GitHubProperties {
         boolean dryRun = token == null || token.isBlank();
         if (!dryRun && (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))) {
-            throw new IllegalArgumentException("GITHUB_REPOSITORY must be owner/name when GITHUB_TOKEN is set; got '" + repository + "'");
+            throw new InvalidSettingException("GITHUB_REPOSITORY", repository, "must be owner/name when GITHUB_TOKEN is set", "acme/shop");
         }
-        String scheme = apiUrl == null ? null : URI.create(apiUrl).getScheme();
-        if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new IllegalArgumentException("GITHUB_API_URL must be an http(s) URL; got '" + apiUrl + "'");
+        if (!Settings.isWebAddress(apiUrl)) {
+            throw new InvalidSettingException("GITHUB_API_URL", apiUrl, "must be an http(s) URL with a host", "https://api.github.com");
         }
         if (createsPerMinute < 1) {
-            throw new IllegalArgumentException("BRIDGE_GITHUB_CREATES_PER_MINUTE must be at least 1");
+            throw new InvalidSettingException("BRIDGE_GITHUB_CREATES_PER_MINUTE", Integer.toString(createsPerMinute), "must be at least 1", "20");
         }
         if (labelList(labels).isEmpty()) {
-            throw new IllegalArgumentException("BRIDGE_LABELS must name at least one label");
+            throw new InvalidSettingException("BRIDGE_LABELS", labels, "must name at least one label", "agent:builder");
         }
+        Settings.positive("BRIDGE_GITHUB_WRITE_INTERVAL", writeInterval, "PT1S");
+        if (maxRetries < 0) {
+            throw new InvalidSettingException("BRIDGE_GITHUB_MAX_RETRIES", Integer.toString(maxRetries), "must be 0 or more", "10");
+        }
+        Settings.positive("BRIDGE_GITHUB_FIRST_RETRY_DELAY", firstRetryDelay, "PT1S");
+        Settings.atLeast("BRIDGE_GITHUB_MAX_RETRY_DELAY", maxRetryDelay, firstRetryDelay, "PT5M");
+        Settings.positive("BRIDGE_GITHUB_TIMEOUT", timeout, "PT30S");
     }
+
 
     public boolean dryRun() {
         return token == null || token.isBlank();

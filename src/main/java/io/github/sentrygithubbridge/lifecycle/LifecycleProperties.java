@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.lifecycle;
 
+import io.github.sentrygithubbridge.InvalidSettingException;
+import io.github.sentrygithubbridge.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,14 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LifecycleProperties(Duration cooldown, Duration reopenWindow, String regressionLabel) {
 
     public LifecycleProperties {
-        if (cooldown == null || cooldown.isNegative()) {
-            throw new IllegalArgumentException("BRIDGE_COOLDOWN must be an ISO-8601 duration such as PT6H");
-        }
+        // no cooldown would be an update comment per delivery: an issue storm by other means
+        Settings.atLeast("BRIDGE_COOLDOWN", cooldown, Duration.ofSeconds(1), "PT6H");
         if (reopenWindow == null || reopenWindow.isNegative()) {
-            throw new IllegalArgumentException("BRIDGE_REOPEN_WINDOW must be an ISO-8601 duration such as P30D");
+            throw new InvalidSettingException("BRIDGE_REOPEN_WINDOW", String.valueOf(reopenWindow), "must be a duration of zero or more", "P30D");
         }
         if (regressionLabel == null || regressionLabel.isBlank()) {
-            throw new IllegalArgumentException("BRIDGE_REGRESSION_LABEL must name a label, such as regression");
+            throw new InvalidSettingException("BRIDGE_REGRESSION_LABEL", regressionLabel, "must name a label", "regression");
         }
         regressionLabel = regressionLabel.trim();
     }

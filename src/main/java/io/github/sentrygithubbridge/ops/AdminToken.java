@@ -2,7 +2,8 @@ package io.github.sentrygithubbridge.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.apache.camel.Header;
+import io.github.sentrygithubbridge.web.RequestHeaders;
+import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,12 @@ public class AdminToken {
         this.token = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
     }
 
-    public void check(@Header("Authorization") String authorization) {
+    /** Checks the request's own Authorization header (never a query parameter or form field of that name). */
+    public void checkRequest(Message request) {
+        check(RequestHeaders.header(request, "Authorization"));
+    }
+
+    public void check(String authorization) {
         if (token == null) {
             throw new NotEnabledException();
         }

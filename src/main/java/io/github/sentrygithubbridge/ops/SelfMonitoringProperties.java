@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.ops;
 
+import io.github.sentrygithubbridge.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +15,8 @@ public record SelfMonitoringProperties(String dsn, String environment) {
 
     public SelfMonitoringProperties {
         if ("production".equalsIgnoreCase(environment == null ? "" : environment.trim()) && (dsn == null || dsn.isBlank())) {
-            throw new IllegalArgumentException("SENTRY_DSN must be set when SENTRY_ENVIRONMENT=production: "
-                    + "the bridge reports its own failures to Sentry and refuses to run unobserved");
+            throw new InvalidSettingException("SENTRY_DSN", null, "must be set when SENTRY_ENVIRONMENT=production: "
+                    + "the bridge reports its own failures to Sentry and refuses to run unobserved", "https://PUBLIC_KEY@o1.ingest.sentry.io/2");
         }
     }
 }

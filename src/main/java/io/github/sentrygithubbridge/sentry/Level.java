@@ -28,7 +28,8 @@ public enum Level {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("BRIDGE_MIN_LEVEL must be one of sample, debug, info, warning, error, fatal; got '" + text + "'");
+            throw new io.github.sentrygithubbridge.InvalidSettingException("BRIDGE_MIN_LEVEL", text,
+                    "must be one of sample, debug, info, warning, error, fatal", "error");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.sentry;
 
+import io.github.sentrygithubbridge.InvalidSettingException;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,17 +19,18 @@ public record SentryApiProperties(String token, String org, String url) {
 
     public SentryApiProperties {
         url = url == null || url.isBlank() ? "https://sentry.io" : url.trim().replaceAll("/+$", "");
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("SENTRY_API_URL must be an http(s) URL such as https://sentry.io, not '" + url + "'");
+        if (!io.github.sentrygithubbridge.Settings.isWebAddress(url)) {
+            throw new InvalidSettingException("SENTRY_API_URL", url, "must be an http(s) URL with a host", "https://sentry.io");
         }
         boolean hasToken = token != null && !token.isBlank();
         boolean hasOrg = org != null && !org.isBlank();
         if (hasToken != hasOrg) {
-            throw new IllegalArgumentException("SENTRY_API_TOKEN and SENTRY_ORG go together: set both to resolve Sentry issues "
-                    + "from GitHub, or neither");
+            throw new InvalidSettingException(hasToken ? "SENTRY_ORG" : "SENTRY_API_TOKEN", hasToken ? org : null,
+                    "SENTRY_API_TOKEN and SENTRY_ORG go together: set both to resolve Sentry issues from GitHub, or neither",
+                    hasToken ? "acme" : "sntrys_…");
         }
         if (hasOrg && !org.trim().matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("SENTRY_ORG must be the organisation's slug, such as acme, not '" + org + "'");
+            throw new InvalidSettingException("SENTRY_ORG", org, "must be the organisation's slug", "acme");
         }
     }
 

@@ -2,8 +2,9 @@ package io.github.sentrygithubbridge.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.sentrygithubbridge.InvalidSettingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +26,7 @@ public class StoreConfiguration {
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         if (store.embedded()) {
-            try {
-                Files.createDirectories(store.dataDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("BRIDGE_DATA_DIR " + store.dataDir() + " cannot be created", e);
-            }
+            usableDirectory(store.dataDir());
             // WAL with a full sync: a commit is on disk before the 202; IMMEDIATE: writers queue instead of failing
             config.setJdbcUrl("jdbc:sqlite:" + store.dataDir().resolve("bridge.db")
                     + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&transaction_mode=IMMEDIATE");
@@ -42,5 +39,21 @@ public class StoreConfiguration {
             config.setInitializationFailTimeout(-1);
         }
         return new HikariDataSource(config);
+    }
+
+    /** BRIDGE_DATA_DIR: a directory the bridge can create, and write in. */
+    static void usableDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidSettingException("BRIDGE_DATA_DIR", dir.toString(), "is a file, not a directory", "/var/lib/sentry-github-bridge");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidSettingException("BRIDGE_DATA_DIR", dir.toString(), "cannot be created (" + e.getClass().getSimpleName() + ")",
+                    "/var/lib/sentry-github-bridge");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InvalidSettingException("BRIDGE_DATA_DIR", dir.toString(), "is not writable by the bridge", "/var/lib/sentry-github-bridge");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.state;
 
+import io.github.sentrygithubbridge.InvalidSettingException;
+import io.github.sentrygithubbridge.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -24,18 +26,16 @@ public record StoreProperties(String kind, Path dataDir, String dbUrl, String db
     public StoreProperties {
         kind = kind == null || kind.isBlank() ? "embedded" : kind.trim().toLowerCase(java.util.Locale.ROOT);
         if (!kind.equals("embedded") && !kind.equals("postgres")) {
-            throw new IllegalArgumentException("BRIDGE_STORE must be embedded or postgres, not '" + kind + "'");
+            throw new InvalidSettingException("BRIDGE_STORE", kind, "must be embedded or postgres", "embedded");
         }
         if (kind.equals("postgres") && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
-            throw new IllegalArgumentException(
-                    "BRIDGE_STORE=postgres needs BRIDGE_DB_URL, a JDBC URL such as jdbc:postgresql://db:5432/bridge");
+            throw new InvalidSettingException("BRIDGE_DB_URL", dbUrl, "must be a PostgreSQL JDBC URL when BRIDGE_STORE=postgres",
+                    "jdbc:postgresql://db:5432/bridge");
         }
         if (kind.equals("embedded") && (dataDir == null || dataDir.toString().isBlank())) {
-            throw new IllegalArgumentException("BRIDGE_DATA_DIR must name a directory for the embedded store");
+            throw new InvalidSettingException("BRIDGE_DATA_DIR", "", "must name a directory for the embedded store", "/var/lib/sentry-github-bridge");
         }
-        if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("BRIDGE_LEASE must be an ISO-8601 duration of at least PT1S, such as PT2M");
-        }
+        Settings.atLeast("BRIDGE_LEASE", lease, Duration.ofSeconds(1), "PT2M");
         if (replicaId == null || replicaId.isBlank()) {
             replicaId = hostName();
         }

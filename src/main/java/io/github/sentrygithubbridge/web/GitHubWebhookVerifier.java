@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,18 @@ public class GitHubWebhookVerifier {
         }
     }
 
+    /** The signature header as the request carries it; read first in the route, while the message is the HTTP request. */
+    public String headerOf(Message request) {
+        return RequestHeaders.header(request, "X-Hub-Signature-256");
+    }
+
+    /** {@link #verify} with the header read by {@link #headerOf}: a query parameter of the same name is no signature. */
+    public void verifyRequest(@Body byte[] body, @ExchangeProperty("signatureHeaders") String signature) {
+        verify(body, signature);
+    }
+
     /** Throws {@link SignatureRejectedException} unless the body is signed with a configured secret. */
-    public void verify(@Body byte[] body, @Header("X-Hub-Signature-256") String signature) {
+    public void verify(byte[] body, String signature) {
         if (keys.isEmpty()) {
             throw new SignatureRejectedException("no GitHub webhook secret is configured: every event is refused");
         }

@@ -12,7 +12,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,11 +41,23 @@ public class SignatureVerifier {
         }
     }
 
+    /** Sentry's signature headers as the request carries them (a query parameter of the same name is none). */
+    public record SignatureHeaders(String signature, String legacySignature, String timestamp) {
+    }
+
+    /** Read first in the route, while the message is still the HTTP request. */
+    public SignatureHeaders headersOf(Message request) {
+        return new SignatureHeaders(RequestHeaders.header(request, "Sentry-Hook-Signature"),
+                RequestHeaders.header(request, "sentry-app-signature"), RequestHeaders.header(request, "Sentry-Hook-Timestamp"));
+    }
+
+    /** {@link #verify} with the headers read by {@link #headersOf}. */
+    public void verifyRequest(@Body byte[] body, @ExchangeProperty("signatureHeaders") SignatureHeaders headers) {
+        verify(body, headers.signature(), headers.legacySignature(), headers.timestamp());
+    }
+
     /** Throws {@link SignatureRejectedException} unless the body is signed with a configured secret. */
-    public void verify(@Body byte[] body,
-                       @Header("Sentry-Hook-Signature") String signature,
-                       @Header("sentry-app-signature") String legacySignature,
-                       @Header("Sentry-Hook-Timestamp") String timestamp) {
+    public void verify(byte[] body, String signature, String legacySignature, String timestamp) {
         if (keys.isEmpty()) {
             throw new SignatureRejectedException("no webhook secret is configured: every delivery is refused");
         }

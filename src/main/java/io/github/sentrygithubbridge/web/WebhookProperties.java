@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
+import io.github.sentrygithubbridge.InvalidSettingException;
+import io.github.sentrygithubbridge.Settings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +20,9 @@ public record WebhookProperties(String secret, DataSize maxBody, Duration maxSke
 
     public WebhookProperties {
         if (maxBody == null || maxBody.toBytes() <= 0) {
-            throw new IllegalArgumentException("BRIDGE_MAX_BODY must be a positive size such as 1MB");
+            throw new InvalidSettingException("BRIDGE_MAX_BODY", maxBody == null ? null : maxBody.toString(), "must be a size above zero", "1MB");
         }
-        if (maxSkew == null || maxSkew.isNegative() || maxSkew.isZero()) {
-            throw new IllegalArgumentException("BRIDGE_MAX_SKEW must be a positive ISO-8601 duration such as PT5M");
-        }
+        Settings.positive("BRIDGE_MAX_SKEW", maxSkew, "PT5M");
     }
 
     /** The configured secrets, trimmed, without empty entries. */

@@ -42,7 +42,9 @@ public final class BridgeProcess implements AutoCloseable {
     public static BridgeProcess start(Map<String, String> settings) {
         try {
             int port = freePort();
-            Path log = Files.createTempFile("bridge-process", ".log");
+            // under target/, beside the test reports: kept for reading when a test fails
+            Path logs = Files.createDirectories(Path.of("target", "bridge-process-logs"));
+            Path log = Files.createTempFile(logs, "bridge-process", ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());

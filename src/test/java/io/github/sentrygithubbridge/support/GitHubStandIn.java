@@ -50,7 +50,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private static final Pattern MARKER = Pattern.compile("<!-- sentry-github-bridge: ([A-Za-z0-9_.:-]+) -->");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String token;
+    private volatile String token;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final List<Issue> issues = new ArrayList<>();
@@ -83,6 +83,11 @@ public final class GitHubStandIn implements AutoCloseable {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3";
+    }
+
+    /** From now on, requests must carry this token (401 "Bad credentials" otherwise). */
+    public void acceptToken(String newToken) {
+        token = newToken;
     }
 
     /** Every request gets this status until {@link #up()}. */

@@ -94,6 +94,22 @@ class ReceiveSentryWebhookTest {
     }
 
     @Test
+    void takesTheSignatureAndTimestampFromTheRequestsHeadersOnly() {
+        byte[] body = eventAlert(newIssueId());
+        java.util.Map<String, String> headers = sentry.sentryHeaders("event_alert", body, SentryDeliveries.SECRET);
+        String signature = headers.remove("Sentry-Hook-Signature");
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/webhooks/sentry?Sentry-Hook-Signature=" + signature + "&sentry-app-signature=" + signature))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+
+        HttpResponse<String> response = sentry.send(request.build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response)).containsEntry("status", "rejected");
+    }
+
+    @Test
     void answersADuplicateForTheSameSentryIssueAndNamesIt() {
         String id = newIssueId();
         assertThat(sentry.post("event_alert", eventAlert(id)).statusCode()).isEqualTo(202);

@@ -1,0 +1,83 @@
+package io.github.sentrygithubbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sentrygithubbridge.support.BridgeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The packaged jar with a setting that can't work: it stops at startup with one line that names the variable, says
+ * what is wrong with the value and shows a good one, and prints no stack trace.
+ */
+class BadSettingsIT {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "BRIDGE_GITHUB_FIRST_RETRY_DELAY | PT0S          | must be a duration above zero",
+            "BRIDGE_GITHUB_TIMEOUT           | PT0S          | must be a duration above zero",
+            "BRIDGE_GITHUB_TIMEOUT           | -PT1S         | must be a duration above zero",
+            "BRIDGE_GITHUB_WRITE_INTERVAL    | PT0S          | must be a duration above zero",
+            "BRIDGE_GITHUB_WRITE_INTERVAL    | -PT1S         | must be a duration above zero",
+            "BRIDGE_GITHUB_MAX_RETRIES       | -1            | must be 0 or more",
+            "BRIDGE_COOLDOWN                 | PT0S          | must be at least PT1S",
+            "GITHUB_API_URL                  | http://       | must be an http(s) URL with a host",
+            "SENTRY_DSN                      | garbage       | is not a Sentry DSN",
+    })
+    void stopsWithOneLineNamingTheSettingAndNoStackTrace(String variable, String value, String problem) throws Exception {
+        String output = failToStart(Map.of(variable, value));
+
+        assertOneLineNaming(output, variable, problem);
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileOrCannotBeCreatedStopsStartup() throws Exception {
+        Path file = Files.createTempFile("bridge-data", ".txt");
+
+        assertOneLineNaming(failToStart(Map.of("BRIDGE_DATA_DIR", file.toString())), "BRIDGE_DATA_DIR", "is a file, not a directory");
+        assertOneLineNaming(failToStart(Map.of("BRIDGE_DATA_DIR", file.resolve("below").toString())), "BRIDGE_DATA_DIR", "cannot be created");
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartupNamingTheUrl() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + BridgeProcess.freePort() + "/bridge";
+
+        String output = failToStart(Map.of("BRIDGE_STORE", "postgres", "BRIDGE_DB_URL", url, "BRIDGE_DB_USER", "postgres"));
+
+        assertOneLineNaming(output, "BRIDGE_DB_URL=" + url, "the store cannot be opened");
+    }
+
+    private static void assertOneLineNaming(String output, String variable, String problem) {
+        List<String> naming = output.lines().filter(line -> line.contains(variable) && line.contains("for example")).toList();
+        assertThat(naming).as(output).hasSize(1);
+        assertThat(naming.get(0)).contains(problem);
+        assertThat(output).as("no stack trace").doesNotContain("\tat ", "\\tat ", "Exception in thread", "Caused by");
+    }
+
+    private static String failToStart(Map<String, String> settings) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("bridge-bad-setting", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", BridgeProcess.JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
+        builder.environment().put("BRIDGE_DATA_DIR", Files.createTempDirectory("bridge-bad-setting").toString());
+        builder.environment().remove("SENTRY_DSN");
+        builder.environment().putAll(settings);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops by itself").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            return Files.readString(log);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
