@@ -205,7 +205,9 @@ class LifecycleEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "held".equals(view("9006").get("state")));
         assertThat(GITHUB.issue(number).stateReason()).isEqualTo("duplicate");
         assertThat(GITHUB.comments(number)).isEmpty();
-        assertThat(view("9006").get("pendingWrites")).asList().isEmpty();
+        // what the lane learned is a person's call, mirrored to Sentry like the webhook's
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((List<?>) view("9006").get("pendingWrites")).isEmpty());
+        assertThat(sentryWrites("9006")).singleElement().satisfies(w -> assertThat(w.body()).isEqualTo("{\"status\":\"ignored\"}"));
     }
 
     @Test

@@ -43,6 +43,13 @@ public class GitHubIssueIndex {
     public record Page(List<GitHubIssue> found, Integer next) {
     }
 
+    /** Issues opened more than once for one Sentry issue (and the same predecessor): the oldest is kept. */
+    public record Duplicates(Long keep, List<Long> close) {
+    }
+
+    /** All the marked issues a read found, across its pages. */
+    public static final String FOUND = "githubIssuesFound";
+
     private final ObjectMapper json;
     private final String labels;
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -59,7 +66,7 @@ public class GitHubIssueIndex {
 
     /** The marked issues of a page, and the next page, or null when there is none to read. */
     public Page page(@Body String page, @Header("Link") String link, @ExchangeProperty(PAGE) Integer current,
-                          @ExchangeProperty(CREATED_SINCE) Long createdSince) throws IOException {
+                     @ExchangeProperty(CREATED_SINCE) Long createdSince, @ExchangeProperty(FOUND) List<GitHubIssue> all) throws IOException {
         Instant oldest = null;
         List<GitHubIssue> found = new ArrayList<>();
         for (JsonNode issue : json.readTree(page)) {
@@ -73,11 +80,38 @@ public class GitHubIssueIndex {
             }
         }
         LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found.size());
+        all.addAll(found);
         boolean more = link != null && NEXT.matcher(link).find();
         if (!more || (createdSince != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(createdSince).minus(CLOCK_SKEW)))) {
             return new Page(found, null);
         }
         return new Page(found, current + 1);
+    }
+
+    /** A fresh list for {@link #FOUND}. */
+    public List<GitHubIssue> noneFound() {
+        return new ArrayList<>();
+    }
+
+    /** The Sentry issues of which a read found more than one open issue with the same predecessor. */
+    public List<String> duplicatedKeys(@ExchangeProperty(FOUND) List<GitHubIssue> found) {
+        return found.stream().filter(i -> !i.isClosed())
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.key() + " " + i.follows(), java.util.stream.Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey().substring(0, e.getKey().indexOf(' '))).distinct().toList();
+    }
+
+    /** Of the key's open issues with the same predecessor, the oldest to keep and the rest to close. */
+    public Duplicates duplicatesOf(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty(FOUND) List<GitHubIssue> found) {
+        java.util.Map<Long, List<Long>> byPredecessor = found.stream().filter(i -> key.equals(i.key()) && !i.isClosed())
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.follows() == null ? 0L : i.follows(),
+                        java.util.stream.Collectors.mapping(GitHubIssue::number, java.util.stream.Collectors.toList())));
+        for (List<Long> numbers : byPredecessor.values()) {
+            if (numbers.size() > 1) {
+                List<Long> sorted = numbers.stream().sorted().toList();
+                return new Duplicates(sorted.get(0), sorted.subList(1, sorted.size()));
+            }
+        }
+        return new Duplicates(null, List.of());
     }
 
     /** The query for the issue's comments made since the write was accepted (less a margin for clock skew). */

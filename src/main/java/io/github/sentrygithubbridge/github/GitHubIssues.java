@@ -82,7 +82,8 @@ public class GitHubIssues {
         issue.path("labels").forEach(label -> labels.add(label.isTextual() ? label.asText() : label.path("name").asText()));
         return new GitHubIssue(issue.path("number").asLong(), text(issue.path("state")), text(issue.path("state_reason")),
                 instant(issue.path("closed_at")), instant(issue.path("created_at")),
-                IssueRenderer.markedKey(issue.path("body").asText(null)).orElse(null), List.copyOf(labels), false);
+                IssueRenderer.markedKey(issue.path("body").asText(null)).orElse(null), List.copyOf(labels), false,
+                IssueRenderer.followedNumber(issue.path("body").asText(null)));
     }
 
     private static String text(JsonNode node) {

@@ -40,8 +40,9 @@ public class GitHubRequests {
                          @ExchangeProperty("sentryStatus") SentryStatus status) {
         String key = alert.key();
         return switch (decision.transition()) {
-            case OPEN_ISSUE -> renderer.render(alert, labels);
-            case OPEN_REGRESSION_ISSUE -> regressionIssue(renderer.render(alert, labels), decision.issueNumber());
+            case OPEN_ISSUE -> follows(renderer.render(alert, labels), decision.issueNumber(), "");
+            case OPEN_REGRESSION_ISSUE -> follows(renderer.render(alert, labels), decision.issueNumber(),
+                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber()));
             case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
             case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
                     ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
@@ -52,15 +53,30 @@ public class GitHubRequests {
         };
     }
 
-    /** The marker stays the first line; the reference to the old issue follows it. */
-    private static IssueDraft regressionIssue(IssueDraft issue, Long previous) {
+    /**
+     * A new issue of a Sentry issue that had one (a regression, or the old one deleted) says so in a hidden line, so
+     * that it is never taken for a duplicate of it; the marker stays the first line.
+     */
+    private static IssueDraft follows(IssueDraft issue, Long previous, String text) {
         if (previous == null) {
             return issue;
         }
         int afterMarker = issue.body().indexOf('\n') + 1;
-        String body = issue.body().substring(0, afterMarker) + "\n" + LifecycleComments.regressionOf(previous)
+        String body = issue.body().substring(0, afterMarker) + IssueRenderer.followsMarker(previous) + "\n\n" + text
                 + issue.body().substring(afterMarker);
         return new IssueDraft(issue.title(), IssueRenderer.truncate(body), issue.labels());
+    }
+
+    /** The comment on an issue opened twice for one Sentry issue (a creation GitHub answered late): where the other is. */
+    public CommentDraft duplicateComment(@ExchangeProperty("githubDuplicates") GitHubIssueIndex.Duplicates duplicates,
+                                         @ExchangeProperty("sentryIssueKey") String key) {
+        return new CommentDraft(IssueRenderer.marker(key) + "\n\nDuplicate of #" + duplicates.keep()
+                + ": GitHub took a creation it had answered too late, and the bridge sent it again. Closed by the bridge.\n");
+    }
+
+    /** The PATCH that closes such a duplicate. */
+    public Map<String, Object> duplicateClose() {
+        return Map.of("state", "closed", "state_reason", "duplicate");
     }
 
     /** A kept write read back for the lane; a comment gets its write's hidden id, to be recognised after a crash. */

@@ -35,6 +35,7 @@ public class IssueRenderer {
 
     // the keys the normaliser makes are plain tokens; anything else could close the HTML comment it sits in
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]+");
+    private static final Pattern FOLLOWS = Pattern.compile("<!-- sentry-github-bridge-follows: (\\d{1,19}) -->");
     private static final Pattern MARKER = Pattern.compile("<!-- sentry-github-bridge: (" + KEY.pattern() + ") -->");
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -44,6 +45,17 @@ public class IssueRenderer {
             throw new IllegalArgumentException("Not a marker key: " + key);
         }
         return "<!-- sentry-github-bridge: " + key + " -->";
+    }
+
+    /** The hidden line of an issue opened after an earlier one of the same Sentry issue: it is no duplicate of it. */
+    public static String followsMarker(long number) {
+        return "<!-- sentry-github-bridge-follows: " + number + " -->";
+    }
+
+    /** The issue a body says it follows, or null. */
+    public static Long followedNumber(String body) {
+        Matcher m = FOLLOWS.matcher(body == null ? "" : body);
+        return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 
     /** The key in the first marker of a body, if it has one. */

@@ -14,12 +14,13 @@ import java.util.List;
  * @param key         the Sentry issue key of its marker, or null
  * @param labels      its label names
  * @param gone        deleted (404, 410) or transferred (301): the Sentry issue needs a new one
+ * @param follows     the issue of the same Sentry issue it follows (a regression, or one deleted), or null
  */
 public record GitHubIssue(long number, String state, String stateReason, Instant closedAt, Instant createdAt, String key,
-                          List<String> labels, boolean gone) {
+                          List<String> labels, boolean gone, Long follows) {
 
     public static GitHubIssue goneIssue(long number) {
-        return new GitHubIssue(number, null, null, null, null, null, List.of(), true);
+        return new GitHubIssue(number, null, null, null, null, null, List.of(), true, null);
     }
 
     public boolean isClosed() {

@@ -394,6 +394,16 @@ public class SentryIssueLifecycle {
         });
     }
 
+    /** Of issues opened twice for one Sentry issue, the oldest is its issue; the others are being closed as duplicates. */
+    public void keepOldest(String key, Long keep, List<Long> duplicates) {
+        guard(() -> {
+            for (Long duplicate : duplicates) {
+                jdbc.update("UPDATE sentry_issue SET github_issue_number = ?, version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number = ?",
+                        keep, key, duplicate);
+            }
+        });
+    }
+
     /** Replayed creations claim their Sentry issues again; one filed meanwhile keeps its issue. */
     public void reclaim(List<String> keys) {
         guard(() -> {

@@ -65,6 +65,36 @@ public class PendingWrites {
                 VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action, toJson(request), wallClock.millis());
     }
 
+    /** A look for issues opened twice for one Sentry issue: not a write to GitHub, so no write of the key waits for it. */
+    public static final String CHECK_DUPLICATES = "check-duplicates";
+
+    /**
+     * Queues a look for duplicates of the key's issue among those created since {@code since}, due once GitHub has
+     * surely finished a creation it answered late (three times the request timeout); none is queued while one waits.
+     */
+    public void checkDuplicatesLater(String key, String sentryIssueId, long since, long timeoutMillis) {
+        StoreUnavailableException.guard(() -> {
+            if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
+                jdbc.update("""
+                        INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at, not_before)
+                        VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, CHECK_DUPLICATES, toJson(java.util.Map.of("since", since)),
+                        wallClock.millis(), wallClock.millis() + 3 * timeoutMillis);
+            }
+        });
+    }
+
+    /** Queues a look, due now, for each Sentry issue a read of GitHub found opened twice. */
+    public void checkDuplicatesNow(List<String> keys) {
+        StoreUnavailableException.guard(() -> {
+            for (String key : keys) {
+                if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
+                    jdbc.update("INSERT INTO pending_write (sentry_issue_key, action, request, accepted_at) VALUES (?, ?, ?, ?)",
+                            key, CHECK_DUPLICATES, toJson(java.util.Map.of("since", 0)), wallClock.millis());
+                }
+            }
+        });
+    }
+
     /** The bodies (JSON) of one Sentry issue's writes of this action not yet done, oldest first. */
     public List<String> requestsFor(String key, String action) {
         return jdbc.queryForList("SELECT request FROM pending_write WHERE sentry_issue_key = ? AND action = ? ORDER BY id", String.class,
@@ -107,7 +137,8 @@ public class PendingWrites {
                 WHERE id = (SELECT w.id FROM pending_write w
                             WHERE w.lease_until <= ? AND w.not_before <= ? AND (? = 1 OR w.action <> 'create')
                               AND NOT EXISTS (SELECT 1 FROM pending_write e
-                                              WHERE e.sentry_issue_key = w.sentry_issue_key AND e.id < w.id)
+                                              WHERE e.sentry_issue_key = w.sentry_issue_key AND e.id < w.id
+                                                AND e.action <> 'check-duplicates')
                             ORDER BY w.id LIMIT 1)
                   AND lease_until <= ?
                 RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
@@ -172,10 +203,10 @@ public class PendingWrites {
         return released;
     }
 
-    /** Writes accepted and not yet confirmed by GitHub. */
+    /** Writes accepted and not yet confirmed (a later look for duplicates is none). */
     public long count() {
         return StoreUnavailableException.guard(() -> {
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM pending_write", Long.class);
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM pending_write WHERE action <> 'check-duplicates'", Long.class);
             return count == null ? 0 : count;
         });
     }

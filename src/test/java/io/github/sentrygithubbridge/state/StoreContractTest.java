@@ -304,7 +304,7 @@ class StoreContractTest {
     }
 
     private static GitHubIssue found(String key, long number, String createdAt) {
-        return new GitHubIssue(number, "open", null, null, Instant.parse(createdAt), key, List.of(), false);
+        return new GitHubIssue(number, "open", null, null, Instant.parse(createdAt), key, List.of(), false, null);
     }
 
     private static SentryAlert alert(String id) {

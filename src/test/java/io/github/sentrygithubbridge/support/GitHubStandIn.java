@@ -61,6 +61,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private volatile Duration hold = Duration.ZERO;
     private volatile int createStatus;
     private final AtomicInteger failingPatches = new AtomicInteger();
+    private volatile Duration nextCreateDelay = Duration.ZERO;
     private final List<String> patches = new ArrayList<>();
     private volatile String webhookUrl;
     private volatile String webhookSecret;
@@ -123,6 +124,11 @@ public final class GitHubStandIn implements AutoCloseable {
     public void sendWebhooksTo(String url, String secret) {
         webhookUrl = url;
         webhookSecret = secret;
+    }
+
+    /** The next creation is done only after this long (and answered then): a client that gave up never hears of it. */
+    public void delayNextCreate(Duration delay) {
+        nextCreateDelay = delay;
     }
 
     /** The next {@code count} PATCH requests get 502 and change nothing. */
@@ -261,6 +267,9 @@ public final class GitHubStandIn implements AutoCloseable {
     }
 
     private void create(HttpExchange exchange, JsonNode body) throws IOException {
+        Duration delay = nextCreateDelay;
+        nextCreateDelay = Duration.ZERO;
+        waitFor(delay);
         if (createStatus != 0) {
             answer(exchange, createStatus, "{\"message\":\"Validation Failed\"}", null);
             return;
@@ -341,6 +350,17 @@ public final class GitHubStandIn implements AutoCloseable {
             link = "<" + uri + ">; rel=\"next\"";
         }
         answer(exchange, 200, JSON.writeValueAsString(shown), link);
+    }
+
+    private synchronized void waitFor(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        try {
+            while (System.nanoTime() < until) {
+                wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void holdAnswer() {
