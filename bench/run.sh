@@ -2,7 +2,7 @@
 # The storm-in, issues-out benchmark: the packaged jar (-Xmx256m) against a GitHub stand-in that answers
 # at once, driven by wrk from a separate process on loopback, beside a minimal ceiling server.
 #   bench/run.sh            all scenarios (about 5 minutes)
-#   bench/run.sh storm      one scenario: steady, storm, flood, coldstart (the jar's cold start is also
+#   bench/run.sh storm      one scenario: steady, storm, flood, mixed, coldstart (the jar's cold start is also
 #                           measured on every start; coldstart adds the extracted layout and AppCDS)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
 # BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile
@@ -148,6 +148,23 @@ if [ "$only" = all ] || [ "$only" = flood ]; then
   written=$(( $(creates) - base ))
   stop_bridge flood
   row "| flood (forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
+fi
+
+if [ "$only" = all ] || [ "$only" = mixed ]; then
+  # an attacker's forged flood at full speed, and beside it Sentry's genuine deliveries at about 50 a second:
+  # what counts is how long the genuine ones wait
+  start_bridge mixed
+  base=$(creates)
+  BENCH_REQUESTS=$out/flood.lua BENCH_DELAY_MS=0 wrk -t1 -c32 -d"$flood_seconds"s --timeout 5s \
+    -s bench/deliveries.lua "http://127.0.0.1:$port" > "$out/wrk-mixed-flood.txt" 2>&1 &
+  flood_pid=$!
+  load mixed "http://127.0.0.1:$port" "$out/steady.lua" 1 10 "$flood_seconds" 200
+  wait "$flood_pid"
+  forged=$(grep '^RESULT' "$out/wrk-mixed-flood.txt" | sed -n 's/.* requests=\([0-9]*\) .*/\1/p')
+  drain 0 "$base"
+  written=$(( $(creates) - base ))
+  stop_bridge mixed
+  row "| mixed: genuine 50/s beside a forged flood ($forged forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
 fi
 
 cport=$(free_port)

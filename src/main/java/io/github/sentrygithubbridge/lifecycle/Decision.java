@@ -15,13 +15,23 @@ import java.time.Instant;
  * @param regression     a reopen that is a regression (gets the regression label)
  * @param outcome        accepted, duplicate or ignored
  * @param reason         a sentence for Sentry and the logs
+ * @param kept           its write is in the store, with the transition
  */
 public record Decision(String key, Transition transition, long version, Long issueNumber, long events, Instant since,
-                       boolean regression, String outcome, String reason) {
+                       boolean regression, String outcome, String reason, boolean kept) {
 
     /** Whether it queues a write, so the write is rendered and committed. */
     public boolean writes() {
         return transition.write() != null;
+    }
+
+    /** A write still to be rendered and kept: the claim route loops until there is none. */
+    public boolean pending() {
+        return writes() && !kept;
+    }
+
+    Decision asKept() {
+        return new Decision(key, transition, version, issueNumber, events, since, regression, outcome, reason, true);
     }
 
     /** The answer's HTTP status: 202 when a write was queued, 200 otherwise. */
@@ -30,10 +40,10 @@ public record Decision(String key, Transition transition, long version, Long iss
     }
 
     static Decision ignore(String key, String reason) {
-        return new Decision(key, Transition.IGNORE, -1, null, 0, null, false, "ignored", reason);
+        return new Decision(key, Transition.IGNORE, -1, null, 0, null, false, "ignored", reason, false);
     }
 
     static Decision repeat(String key, String reason) {
-        return new Decision(key, Transition.REPEAT, -1, null, 0, null, false, "duplicate", reason);
+        return new Decision(key, Transition.REPEAT, -1, null, 0, null, false, "duplicate", reason, false);
     }
 }

@@ -174,14 +174,14 @@ public class SentryIssueLifecycle {
 
     private static Decision decision(String key, Transition transition, long version, Long number, long events, Instant since,
                                      boolean regression, String reason) {
-        return new Decision(key, transition, version, number, events, since, regression, "accepted", reason);
+        return new Decision(key, transition, version, number, events, since, regression, "accepted", reason, false);
     }
 
     /**
      * Takes the transition and keeps its write, in one transaction, if the state is still the one it was decided
-     * on. If something else changed it meanwhile (another delivery, the lane filing the issue), the delivery is
-     * decided again: the same edge commits with the write already rendered; another one that writes nothing
-     * (ignored, counted) is answered as such; another one that would write something else counts as a repeat.
+     * on. If something else changed it meanwhile (another delivery, the lane filing the issue, the first read of
+     * GitHub), the delivery is decided again: the same edge commits with the write already rendered; one that writes
+     * nothing (ignored, counted) is answered as such; one that writes something else comes back to be rendered.
      */
     public Decision commit(@ExchangeProperty("decision") Decision decided, @ExchangeProperty("sentryAlert") SentryAlert alert,
                            @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubRequest") Object request) {
@@ -194,14 +194,12 @@ public class SentryIssueLifecycle {
                         unflushedRepeats.remove(decision.key());
                     }
                     writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
-                    return decision;
+                    return decision.asKept();
                 }
                 Row row = row(decision.key());
                 Decision again = status != null ? decideStatus(decision.key(), row, status) : decideAlert(alert, row, now);
                 if (again.transition() != decision.transition()) {
-                    return again.writes()
-                            ? repeat(decision.key(), status == null, "another delivery changed this Sentry issue at the same moment; counted")
-                            : again;
+                    return again;
                 }
                 decision = again;
             }

@@ -68,7 +68,7 @@ class StoreContractTest {
         /** What the claim-sentry-issue route does with an alert: decide, render, commit; the edge taken. */
         String accept(SentryAlert alert) {
             Decision decision = issues.decide(alert, null);
-            if (decision.writes()) {
+            while (decision.pending()) {
                 decision = issues.commit(decision, alert, null, requests.render(decision, alert, null));
             }
             return decision.transition().name();
@@ -232,6 +232,26 @@ class StoreContractTest {
             assertThat(done).filteredOn(d -> d.startsWith(key + ":")).as("writes of %s", key)
                     .containsExactly(key + ":0", key + ":1", key + ":2", key + ":3", key + ":4");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void aDeliveryDecidedBeforeTheFirstReadOfGitHubFiledItsIssueIsDecidedAgain(String kind) {
+        Replica a = replica(store(kind, "a"));
+        SentryAlert alert = alert("8801");
+        Decision decided = a.issues().decide(alert, null);
+        // meanwhile the first read of GitHub finds the issue, opened long ago
+        a.issues().foundOnGitHub(List.of(found("8801", 5, "2026-01-01T00:00:00Z")));
+
+        Decision again = a.issues().commit(decided, alert, null, a.requests().render(decided, alert, null));
+
+        assertThat(decided.transition().name()).isEqualTo(NEW);
+        assertThat(again.transition().name()).as("decided again: the cooldown is long over").isEqualTo(COMMENT);
+        assertThat(again.pending()).as("its write is rendered anew").isTrue();
+        assertThat(a.writes().count()).isZero();
+        Decision kept = a.issues().commit(again, alert, null, a.requests().render(again, alert, null));
+        assertThat(kept.kept()).isTrue();
+        assertThat(a.jdbc().queryForObject("SELECT action FROM pending_write", String.class)).isEqualTo("comment");
     }
 
     @ParameterizedTest

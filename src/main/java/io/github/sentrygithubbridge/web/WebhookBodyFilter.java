@@ -1,0 +1,144 @@
+package io.github.sentrygithubbridge.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A webhook's body is read here, on the web server's thread, before Camel sees it: a body declared larger than
+ * BRIDGE_MAX_BODY is refused unread (413), one that grows past it is cut off (413), and one that does not arrive
+ * within BRIDGE_BODY_TIMEOUT is dropped (408) — each with the connection closed. Camel reads whole bodies into
+ * memory on a small pool of threads, so neither a huge body nor a client that trickles one can get that far.
+ */
+@Component
+class WebhookBodyFilter extends OncePerRequestFilter {
+
+    private static final int CHUNK = 8 * 1024;
+
+    private final long limit;
+    private final long deadlineNanos;
+    private final ObjectMapper json;
+
+    WebhookBodyFilter(WebhookProperties properties, @Value("${bridge.webhook.body-timeout:PT5S}") Duration bodyTimeout, ObjectMapper json) {
+        this.limit = properties.maxBody().toBytes();
+        this.deadlineNanos = bodyTimeout.toNanos();
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/webhooks/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(response, 413, "the body (" + declared + " bytes) is larger than BRIDGE_MAX_BODY (" + limit + " bytes)");
+            return;
+        }
+        byte[] body;
+        try {
+            body = read(request.getInputStream());
+        } catch (PayloadTooLargeException e) {
+            refuse(response, 413, "the body is larger than BRIDGE_MAX_BODY (" + limit + " bytes)");
+            return;
+        } catch (IOException e) {
+            // a read timeout, or a deadline passed: the client stalls
+            refuse(response, 408, "the body did not arrive in time");
+            return;
+        }
+        chain.doFilter(new ReadRequest(request, body), response);
+    }
+
+    private byte[] read(InputStream in) throws IOException {
+        long deadline = System.nanoTime() + deadlineNanos;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[CHUNK];
+        int n;
+        while ((n = in.read(chunk)) >= 0) {
+            body.write(chunk, 0, n);
+            if (body.size() > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the body did not arrive within the body timeout");
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        // the rest of the body is not read: the connection goes
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json");
+        json.writeValue(response.getOutputStream(), new WebhookReply("rejected", reason, null, null));
+    }
+
+    /** The request with its body already read, for whoever reads it next. */
+    private static final class ReadRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+    }
+}
