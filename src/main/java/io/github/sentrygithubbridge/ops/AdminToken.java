@@ -2,7 +2,7 @@ package io.github.sentrygithubbridge.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import io.github.sentrygithubbridge.web.RequestHeaders;
+import io.github.sentrygithubbridge.RequestHeaders;
 import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -78,11 +78,15 @@ public class BridgeMetrics {
 
     /** Counts one answer to Sentry and how long it took. */
     public void webhookAnswered(Exchange exchange) {
-        String resource = exchange.getIn().getHeader("Sentry-Hook-Resource", String.class);
-        String outcome = exchange.getProperty("outcome", String.class);
+        webhookAnswered(exchange.getIn().getHeader("Sentry-Hook-Resource", String.class), exchange.getProperty("outcome", String.class),
+                Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
+    }
+
+    /** Counts one answer to Sentry (also those given before Camel sees the delivery) and how long it took. */
+    public void webhookAnswered(String resource, String outcome, Duration took) {
         webhooks(resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other",
                 outcome != null && OUTCOMES.contains(outcome) ? outcome : "error").increment();
-        ack.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
+        ack.record(took);
     }
 
     /** Counts one GitHub request by what it was for and how GitHub answered ("error" when it did not). */

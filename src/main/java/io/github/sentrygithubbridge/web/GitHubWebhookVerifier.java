@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
+import io.github.sentrygithubbridge.RequestHeaders;
+
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
+import io.github.sentrygithubbridge.RequestHeaders;
+
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A webhook's body is read here, on the web server's thread, before Camel sees it: a body declared larger than
  * BRIDGE_MAX_BODY is refused unread (413), one that grows past it is cut off (413), and one that does not arrive
  * within BRIDGE_BODY_TIMEOUT is dropped (408) — each with the connection closed. Camel reads whole bodies into
- * memory on a small pool of threads, so neither a huge body nor a client that trickles one can get that far.
+ * memory on a small pool of threads, so neither a huge body nor a client that trickles one can get that far. A
+ * forged signature is refused here too (401), for the price of an HMAC; the route checks it again.
  */
 @Component
 class WebhookBodyFilter extends OncePerRequestFilter {
@@ -31,11 +33,18 @@ class WebhookBodyFilter extends OncePerRequestFilter {
     private final long limit;
     private final long deadlineNanos;
     private final ObjectMapper json;
+    private final SignatureVerifier sentrySignatures;
+    private final GitHubWebhookVerifier gitHubSignatures;
+    private final BridgeMetrics metrics;
 
-    WebhookBodyFilter(WebhookProperties properties, @Value("${bridge.webhook.body-timeout:PT5S}") Duration bodyTimeout, ObjectMapper json) {
+    WebhookBodyFilter(WebhookProperties properties, @Value("${bridge.webhook.body-timeout:PT5S}") Duration bodyTimeout, ObjectMapper json,
+                      SignatureVerifier sentrySignatures, GitHubWebhookVerifier gitHubSignatures, BridgeMetrics metrics) {
         this.limit = properties.maxBody().toBytes();
         this.deadlineNanos = bodyTimeout.toNanos();
         this.json = json;
+        this.sentrySignatures = sentrySignatures;
+        this.gitHubSignatures = gitHubSignatures;
+        this.metrics = metrics;
     }
 
     @Override
@@ -46,21 +55,35 @@ class WebhookBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(response, 413, "the body (" + declared + " bytes) is larger than BRIDGE_MAX_BODY (" + limit + " bytes)");
+            refuse(request, response, started, 413, "the body (" + declared + " bytes) is larger than BRIDGE_MAX_BODY (" + limit + " bytes)", true);
             return;
         }
         byte[] body;
         try {
             body = read(request.getInputStream());
         } catch (PayloadTooLargeException e) {
-            refuse(response, 413, "the body is larger than BRIDGE_MAX_BODY (" + limit + " bytes)");
+            refuse(request, response, started, 413, "the body is larger than BRIDGE_MAX_BODY (" + limit + " bytes)", true);
             return;
         } catch (IOException e) {
             // a read timeout, or a deadline passed: the client stalls
-            refuse(response, 408, "the body did not arrive in time");
+            refuse(request, response, started, 408, "the body did not arrive in time", true);
             return;
+        }
+        if ("POST".equals(request.getMethod())) {
+            try {
+                if (request.getRequestURI().equals("/webhooks/github")) {
+                    gitHubSignatures.verify(body, request.getHeader("X-Hub-Signature-256"));
+                } else {
+                    sentrySignatures.verify(body, request.getHeader("Sentry-Hook-Signature"), request.getHeader("sentry-app-signature"),
+                            request.getHeader("Sentry-Hook-Timestamp"));
+                }
+            } catch (SignatureRejectedException e) {
+                refuse(request, response, started, 401, e.getMessage(), false);
+                return;
+            }
         }
         chain.doFilter(new ReadRequest(request, body), response);
     }
@@ -82,12 +105,18 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long started, int status, String reason,
+                        boolean close) throws IOException {
         response.setStatus(status);
-        // the rest of the body is not read: the connection goes
-        response.setHeader("Connection", "close");
+        if (close) {
+            // the rest of the body is not read: the connection goes
+            response.setHeader("Connection", "close");
+        }
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), new WebhookReply("rejected", reason, null, null));
+        if (request.getRequestURI().equals("/webhooks/sentry")) {
+            metrics.webhookAnswered(request.getHeader("Sentry-Hook-Resource"), "rejected", Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     /** The request with its body already read, for whoever reads it next. */

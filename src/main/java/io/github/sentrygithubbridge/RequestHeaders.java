@@ -1,4 +1,4 @@
-package io.github.sentrygithubbridge.web;
+package io.github.sentrygithubbridge;
 
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
