@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +39,9 @@ class WebhookBodyFilter extends OncePerRequestFilter {
     private final BridgeMetrics metrics;
 
     WebhookBodyFilter(WebhookProperties properties, @Value("${bridge.webhook.body-timeout:PT5S}") Duration bodyTimeout, ObjectMapper json,
-                      SignatureVerifier sentrySignatures, GitHubWebhookVerifier gitHubSignatures, BridgeMetrics metrics) {
+                      SignatureVerifier sentrySignatures, GitHubWebhookVerifier gitHubSignatures,
+                      // filters start with the web server: the store behind the metrics is opened later, with the rest
+                      @Lazy BridgeMetrics metrics) {
         this.limit = properties.maxBody().toBytes();
         this.deadlineNanos = bodyTimeout.toNanos();
         this.json = json;
