@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
@@ -95,23 +100,23 @@ public class GitHubIssueIndex {
 
     /** The Sentry issues of which a read found more than one open issue with the same predecessor. */
     public List<String> duplicatedKeys(@ExchangeProperty(FOUND) List<GitHubIssue> found) {
-        return found.stream().filter(i -> !i.isClosed())
-                .collect(java.util.stream.Collectors.groupingBy(i -> i.key() + " " + i.follows(), java.util.stream.Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getKey().substring(0, e.getKey().indexOf(' '))).distinct().toList();
+        return openByKeyAndPredecessor(found.stream()).entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey().getKey()).distinct().toList();
     }
 
     /** Of the key's open issues with the same predecessor, the oldest to keep and the rest to close. */
     public Duplicates duplicatesOf(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty(FOUND) List<GitHubIssue> found) {
-        java.util.Map<Long, List<Long>> byPredecessor = found.stream().filter(i -> key.equals(i.key()) && !i.isClosed())
-                .collect(java.util.stream.Collectors.groupingBy(i -> i.follows() == null ? 0L : i.follows(),
-                        java.util.stream.Collectors.mapping(GitHubIssue::number, java.util.stream.Collectors.toList())));
-        for (List<Long> numbers : byPredecessor.values()) {
-            if (numbers.size() > 1) {
-                List<Long> sorted = numbers.stream().sorted().toList();
-                return new Duplicates(sorted.get(0), sorted.subList(1, sorted.size()));
-            }
-        }
-        return new Duplicates(null, List.of());
+        return openByKeyAndPredecessor(found.stream().filter(i -> key.equals(i.key()))).values().stream()
+                .filter(numbers -> numbers.size() > 1).findFirst()
+                .map(numbers -> new Duplicates(numbers.get(0), numbers.subList(1, numbers.size())))
+                .orElse(new Duplicates(null, List.of()));
+    }
+
+    /** Open issues' numbers, lowest (oldest) first, by Sentry issue key and the issue they follow. */
+    private static Map<Map.Entry<String, Long>, List<Long>> openByKeyAndPredecessor(Stream<GitHubIssue> issues) {
+        return issues.filter(i -> !i.isClosed()).sorted(Comparator.comparingLong(GitHubIssue::number))
+                .collect(Collectors.groupingBy(i -> new AbstractMap.SimpleImmutableEntry<>(i.key(), i.follows() == null ? 0L : i.follows()),
+                        Collectors.mapping(GitHubIssue::number, Collectors.toList())));
     }
 
     /** The query for the issue's comments made since the write was accepted (less a margin for clock skew). */

@@ -73,26 +73,21 @@ public class PendingWrites {
      * surely finished a creation it answered late (three times the request timeout); none is queued while one waits.
      */
     public void checkDuplicatesLater(String key, String sentryIssueId, long since, long timeoutMillis) {
-        StoreUnavailableException.guard(() -> {
-            if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
-                jdbc.update("""
-                        INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at, not_before)
-                        VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, CHECK_DUPLICATES, toJson(java.util.Map.of("since", since)),
-                        wallClock.millis(), wallClock.millis() + 3 * timeoutMillis);
-            }
-        });
+        StoreUnavailableException.guard(() -> queueCheck(key, sentryIssueId, since, wallClock.millis() + 3 * timeoutMillis));
     }
 
     /** Queues a look, due now, for each Sentry issue a read of GitHub found opened twice. */
     public void checkDuplicatesNow(List<String> keys) {
-        StoreUnavailableException.guard(() -> {
-            for (String key : keys) {
-                if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
-                    jdbc.update("INSERT INTO pending_write (sentry_issue_key, action, request, accepted_at) VALUES (?, ?, ?, ?)",
-                            key, CHECK_DUPLICATES, toJson(java.util.Map.of("since", 0)), wallClock.millis());
-                }
-            }
-        });
+        StoreUnavailableException.guard(() -> keys.forEach(key -> queueCheck(key, null, 0, 0)));
+    }
+
+    private void queueCheck(String key, String sentryIssueId, long since, long notBefore) {
+        if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at, not_before)
+                    VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, CHECK_DUPLICATES, toJson(java.util.Map.of("since", since)),
+                    wallClock.millis(), notBefore);
+        }
     }
 
     /** The bodies (JSON) of one Sentry issue's writes of this action not yet done, oldest first. */
