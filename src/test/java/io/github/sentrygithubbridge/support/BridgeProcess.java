@@ -55,6 +55,7 @@ public final class BridgeProcess implements AutoCloseable {
             env.put("BRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
             env.putAll(settings);
             BridgeProcess bridge = new BridgeProcess(builder.start(), port, log);
+            ShowLogWhenATestFails.processStarted(log);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .failFast("the bridge exited; see " + log, () -> !bridge.process.isAlive())
                     .until(() -> bridge.get("/health", null).statusCode() == 200);
