@@ -54,6 +54,44 @@ class BadSettingsIT {
         assertOneLineNaming(output, "BRIDGE_DB_URL=" + url, "the store cannot be opened");
     }
 
+    @Test
+    void aRouteFileThatDoesNotParseOrBuildStopsStartupNamingTheFileAndLine() throws Exception {
+        Path unparsable = Files.createTempDirectory("bridge-routes");
+        Files.writeString(unparsable.resolve("broken.camel.yaml"), """
+                - route:
+                    id: mine
+                    from:
+                      uri: direct:mine
+                      steps:
+                        - setBody:
+                            constant: [unclosed
+                """);
+        Path unbuildable = Files.createTempDirectory("bridge-routes");
+        Files.writeString(unbuildable.resolve("unknown-endpoint.camel.yaml"), """
+                - route:
+                    id: mine
+                    from:
+                      uri: direct:mine
+                      steps:
+                        - to:
+                            uri: nosuchcomponent:foo
+                """);
+
+        assertOneLineNamingFile(failToStart(Map.of("BRIDGE_ROUTES_DIR", unparsable.toString())),
+                unparsable.resolve("broken.camel.yaml") + ": ", "line 7");
+        assertOneLineNamingFile(failToStart(Map.of("BRIDGE_ROUTES_DIR", unbuildable.toString())),
+                unbuildable.resolve("unknown-endpoint.camel.yaml") + ": route mine does not build", "nosuchcomponent");
+        assertOneLineNaming(failToStart(Map.of("BRIDGE_ROUTES_DIR", unbuildable.resolve("missing").toString())), "BRIDGE_ROUTES_DIR",
+                "is not a directory");
+    }
+
+    private static void assertOneLineNamingFile(String output, String file, String problem) {
+        List<String> naming = output.lines().filter(line -> line.contains(file) && line.contains("APPLICATION FAILED TO START")).toList();
+        assertThat(naming).as(output).hasSize(1);
+        assertThat(naming.get(0)).contains(problem);
+        assertThat(output).as("no stack trace").doesNotContain("\tat ", "\\tat ", "Exception in thread", "Caused by");
+    }
+
     private static void assertOneLineNaming(String output, String variable, String problem) {
         List<String> naming = output.lines().filter(line -> line.contains(variable) && line.contains("for example")).toList();
         assertThat(naming).as(output).hasSize(1);

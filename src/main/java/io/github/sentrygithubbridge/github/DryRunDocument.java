@@ -9,8 +9,10 @@ public class DryRunDocument {
 
     public String render(@ExchangeProperty("githubRequest") Object request,
                          @ExchangeProperty("sentryIssueKey") String key) {
-        if (request instanceof IssueDraft issue) {
-            return "# " + issue.title() + "\n\nLabels: " + String.join(", ", issue.labels()) + "\n\n" + issue.body() + "\n";
+        if (request instanceof NewIssue created) {
+            IssueDraft issue = created.issue();
+            return "# " + issue.title() + "\n\nLabels: " + String.join(", ", issue.labels())
+                    + (issue.assignees().isEmpty() ? "" : "\nAssignees: " + String.join(", ", issue.assignees())) + "\n\n" + issue.body() + "\n";
         }
         if (request instanceof CommentDraft comment) {
             return "# Comment on the issue of Sentry issue " + key + "\n\n" + comment.body() + "\n";

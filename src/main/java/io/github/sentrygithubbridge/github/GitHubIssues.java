@@ -24,10 +24,43 @@ public class GitHubIssues {
 
     private final ObjectMapper json;
     private final String repository;
+    private final String webUrl;
 
     public GitHubIssues(ObjectMapper json, GitHubProperties github) {
         this.json = json;
         this.repository = github.repository();
+        // api.github.com serves github.com; GitHub Enterprise Server serves its API under /api/v3 of its own host
+        String api = github.apiUrl().replaceAll("/+$", "");
+        this.webUrl = api.equals("https://api.github.com") ? "https://github.com" : api.replaceFirst("/api/v3$", "");
+    }
+
+    /** What the engineer's on-github-issue-opened route gets as its body: the new issue and where it came from. */
+    public Map<String, Object> opened(@ExchangeProperty("githubRepository") String repository,
+                                      @ExchangeProperty("githubIssueNumber") Long number, @ExchangeProperty("githubIssueUrl") String url,
+                                      @ExchangeProperty("sentryIssueId") String sentryIssueId,
+                                      @ExchangeProperty("sentryAlert") io.github.sentrygithubbridge.sentry.SentryAlert alert) {
+        Map<String, Object> opened = new java.util.LinkedHashMap<>();
+        opened.put("repository", repository);
+        opened.put("number", number);
+        opened.put("url", url);
+        opened.put("sentryIssueId", sentryIssueId);
+        opened.put("title", alert == null ? null : alert.title());
+        opened.put("level", alert == null || alert.level() == null ? null : alert.level().label());
+        opened.put("environment", alert == null ? null : alert.environment());
+        return opened;
+    }
+
+    /** The issue's page: the html_url of GitHub's answer to its creation, or made from the repository and number. */
+    public String htmlUrl(@Body String body, @ExchangeProperty("githubIssueNumber") Long number) {
+        try {
+            JsonNode answer = body == null || body.isEmpty() ? null : json.readTree(body);
+            if (answer != null && answer.path("number").asLong() == number && answer.path("html_url").isTextual()) {
+                return answer.path("html_url").asText();
+            }
+        } catch (IOException e) {
+            // not GitHub's answer to the creation (the issue was found by its marker): made below
+        }
+        return webUrl + "/" + repository + "/issues/" + number;
     }
 
     /**

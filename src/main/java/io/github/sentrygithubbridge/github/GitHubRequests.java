@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sentrygithubbridge.lifecycle.Decision;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class GitHubRequests {
 
     /** GitHub's default grey; the label's colour is the repository owner's choice, not ours. */
-    private static final String LABEL_COLOUR = "ededed";
+    static final String LABEL_COLOUR = "ededed";
 
     private final IssueRenderer renderer;
     private final ObjectMapper json;
@@ -37,12 +38,12 @@ public class GitHubRequests {
 
     /** The write a decision queues: a new issue, an update comment, or a close or reopen with its comment. */
     public Object render(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("sentryAlert") SentryAlert alert,
-                         @ExchangeProperty("sentryStatus") SentryStatus status) {
+                         @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubTarget") IssueTarget target) {
         String key = alert.key();
         return switch (decision.transition()) {
-            case OPEN_ISSUE -> follows(renderer.render(alert, labels), decision.issueNumber(), "");
-            case OPEN_REGRESSION_ISSUE -> follows(renderer.render(alert, labels), decision.issueNumber(),
-                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber()));
+            case OPEN_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(), ""), alert);
+            case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(),
+                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber())), alert);
             case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
             case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
                     ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
@@ -51,6 +52,15 @@ public class GitHubRequests {
             case REGRESS -> new IssueStateChange(LifecycleComments.regression(alert, decision.events()), "open", null, true);
             case REPEAT, IGNORE -> throw new IllegalArgumentException(decision.transition() + " writes nothing");
         };
+    }
+
+    /** BRIDGE_LABELS, then those the engineer's route chose. */
+    private List<String> labels(IssueTarget target) {
+        return target == null ? labels : Stream.concat(labels.stream(), target.labels().stream()).distinct().toList();
+    }
+
+    private static List<String> assignees(IssueTarget target) {
+        return target == null ? List.of() : target.assignees();
     }
 
     /**
@@ -64,7 +74,7 @@ public class GitHubRequests {
         int afterMarker = issue.body().indexOf('\n') + 1;
         String body = issue.body().substring(0, afterMarker) + IssueRenderer.followsMarker(previous) + "\n\n" + text
                 + issue.body().substring(afterMarker);
-        return new IssueDraft(issue.title(), IssueRenderer.truncate(body), issue.labels());
+        return new IssueDraft(issue.title(), IssueRenderer.truncate(body), issue.labels(), issue.assignees());
     }
 
     /** The comment on an issue opened twice for one Sentry issue (a creation GitHub answered late): where the other is. */
@@ -83,7 +93,10 @@ public class GitHubRequests {
     public Object read(@ExchangeProperty("githubAction") String action, @ExchangeProperty(PendingWrites.REQUEST) String request,
                        @ExchangeProperty(PendingWrites.ID) long writeId) throws JsonProcessingException {
         return switch (action) {
-            case "create" -> json.readValue(request, IssueDraft.class);
+            case "create" -> {
+                JsonNode kept = json.readTree(request);
+                yield kept.has("issue") ? json.treeToValue(kept, NewIssue.class) : new NewIssue(json.treeToValue(kept, IssueDraft.class), null);
+            }
             case "comment" -> new CommentDraft(json.readValue(request, CommentDraft.class).body() + "\n" + PendingWrites.writeMarker(writeId));
             case "close", "reopen" -> {
                 IssueStateChange change = json.readValue(request, IssueStateChange.class);

@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.sentry.Level;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Breadcrumb;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Frame;
 import java.time.Instant;
@@ -64,8 +65,8 @@ public class IssueRenderer {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    public IssueDraft render(SentryAlert alert, List<String> labels) {
-        return new IssueDraft(title(alert), truncate(body(alert)), labels == null ? List.of() : List.copyOf(labels));
+    public IssueDraft render(SentryAlert alert, List<String> labels, List<String> assignees) {
+        return new IssueDraft(title(alert), truncate(body(alert)), labels, assignees);
     }
 
     public CommentDraft renderComment(SentryAlert latest, long eventsSinceLastUpdate, Instant lastUpdate) {
@@ -116,6 +117,7 @@ public class IssueRenderer {
         appendFrames(md, alert.frames() == null ? List.of() : alert.frames());
         appendBreadcrumbs(md, alert.breadcrumbs() == null ? List.of() : alert.breadcrumbs());
         appendTags(md, alert.tags() == null ? Map.of() : alert.tags());
+
         md.append("\n---\n_Opened by sentry-github-bridge from a Sentry alert._\n");
         return md.toString();
     }
@@ -158,12 +160,24 @@ public class IssueRenderer {
         }
     }
 
+    /** Only the tags that say where it happened: the others are the engineer's, for routing, and may be private. */
     private static void appendTags(StringBuilder md, Map<String, String> tags) {
-        if (tags.isEmpty()) {
+        Map<String, String> shown = shownTags(tags);
+        if (shown.isEmpty()) {
             return;
         }
         md.append("\n### Tags\n\n| Tag | Value |\n|---|---|\n");
-        tags.forEach((k, v) -> md.append("| ").append(cell(k, VALUE_LIMIT)).append(" | ").append(cell(v, VALUE_LIMIT)).append(" |\n"));
+        shown.forEach((k, v) -> md.append("| ").append(cell(k, VALUE_LIMIT)).append(" | ").append(cell(v, VALUE_LIMIT)).append(" |\n"));
+    }
+
+    static Map<String, String> shownTags(Map<String, String> tags) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        tags.forEach((k, v) -> {
+            if (SentryAlertNormaliser.SHOWN_TAGS.contains(k)) {
+                shown.put(k, v);
+            }
+        });
+        return shown;
     }
 
     private static void section(StringBuilder md, String heading, String text) {

@@ -30,6 +30,11 @@ public record Decision(String key, Transition transition, long version, Long iss
         return writes() && !kept;
     }
 
+    /** Whether it opens a new GitHub issue, so the engineer's route may choose where and with which labels. */
+    public boolean opensIssue() {
+        return transition == Transition.OPEN_ISSUE || transition == Transition.OPEN_REGRESSION_ISSUE;
+    }
+
     Decision asKept() {
         return new Decision(key, transition, version, issueNumber, events, since, regression, outcome, reason, true);
     }

@@ -60,6 +60,12 @@ public class BridgeMetrics {
         issues(action).increment();
     }
 
+    /** Counts a failure of an engineer's route at an extension point (choose-github-target, on-github-issue-opened). */
+    public void extensionFailed(String route) {
+        Counter.builder("bridge.extension.failures").description("Failures of the engineer's routes at the extension points")
+                .tag("route", route).register(registry).increment();
+    }
+
     /** Counts an issue closed or reopened, by the state GitHub was asked for. */
     public void issueStateChanged(String state) {
         issues("open".equals(state) ? "reopened" : "closed").increment();

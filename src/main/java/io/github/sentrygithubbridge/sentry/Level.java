@@ -36,4 +36,10 @@ public enum Level {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** As Sentry spells it, so that routes can write {@code ${exchangeProperty.sentryAlert.level} == 'fatal'}. */
+    @Override
+    public String toString() {
+        return label();
+    }
 }

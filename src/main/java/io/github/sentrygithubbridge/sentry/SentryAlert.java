@@ -59,6 +59,11 @@ public record SentryAlert(
         String triggeredRule,
         String description) {
 
+    /** The alert rule that fired, as routes and templates name it. */
+    public String rule() {
+        return triggeredRule;
+    }
+
     /** What a delivery asks the bridge to file. */
     public enum Kind {
         /** event_alert.triggered, error.created: a full event. */

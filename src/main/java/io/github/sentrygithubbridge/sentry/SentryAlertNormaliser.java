@@ -31,11 +31,13 @@ public class SentryAlertNormaliser {
 
     static final int BREADCRUMBS_KEPT = 10;
 
-    /** Tags that say where an error happened without saying who hit it. */
-    static final Set<String> KEPT_TAGS = Set.of("browser", "browser.name", "os", "os.name", "runtime", "runtime.name",
+    /** Tags that say where an error happened without saying who hit it: the ones an issue shows. */
+    public static final Set<String> SHOWN_TAGS = Set.of("browser", "browser.name", "os", "os.name", "runtime", "runtime.name",
             "device", "device.family", "server_name", "transaction", "handled", "mechanism", "logger", "level", "url",
             "release", "environment");
 
+    // user, user.email, sentry:user, ip, client_ip, email, ip_address, ...
+    private static final Pattern PERSONAL_TAG = Pattern.compile("(?i)(^|[^a-z])(user|username|ip|email|e-mail|ip_address|client_ip|phone)($|[^a-z])");
     // the same rule as issue_id: at most 20 digits
     private static final Pattern ISSUE_IN_URL = Pattern.compile("/issues/(\\d{1,20})(?![0-9])");
     // ids become dedup keys and a marker in a GitHub issue body: only plain tokens may get that far
@@ -335,10 +337,14 @@ public class SentryAlertNormaliser {
         }
     }
 
+    /**
+     * The event's tags for the engineer's routes to choose by (team, component, ...), without those that say who hit
+     * the error; an issue shows only {@link #SHOWN_TAGS} of them.
+     */
     private static Map<String, String> selected(Map<String, String> tags) {
         Map<String, String> kept = new LinkedHashMap<>();
         tags.forEach((k, v) -> {
-            if (KEPT_TAGS.contains(k)) {
+            if (!PERSONAL_TAG.matcher(k).find()) {
                 kept.put(k, "url".equals(k) ? withoutQuery(v) : v);
             }
         });

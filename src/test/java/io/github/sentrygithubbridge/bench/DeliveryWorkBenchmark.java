@@ -82,12 +82,12 @@ public class DeliveryWorkBenchmark {
 
     @Benchmark
     public IssueDraft render() {
-        return renderer.render(alert, labels);
+        return renderer.render(alert, labels, List.of());
     }
 
     @Benchmark
     public IssueDraft wholeDelivery() throws IOException {
         verifier.verify(body, signature, null, null);
-        return renderer.render(normaliser.normalise(resource, json.readTree(body)), labels);
+        return renderer.render(normaliser.normalise(resource, json.readTree(body)), labels, List.of());
     }
 }

@@ -64,7 +64,7 @@ class IssueRendererTest {
     }
 
     IssueDraft render(Alert a) {
-        return renderer.render(a.build(), List.of("agent:builder", "sentry"));
+        return renderer.render(a.build(), List.of("agent:builder", "sentry"), List.of());
     }
 
     String body(Alert a) {
@@ -361,6 +361,16 @@ class IssueRendererTest {
     }
 
     @Test
+    void showsOnlyTheTagsThatSayWhereItHappenedNotTheOnesKeptForRouting() {
+        Alert a = alert();
+        a.tags = new LinkedHashMap<>();
+        a.tags.put("customer", "ACME-TOP-SECRET");
+        a.tags.put("team", "payments");
+        a.tags.put("os.name", "Linux");
+        assertThat(body(a)).contains("| os.name | Linux |").doesNotContain("ACME-TOP-SECRET", "payments", "customer");
+    }
+
+    @Test
     void endsWithAFooterSayingWhoOpenedIt() {
         assertThat(body(alert())).endsWith("\n---\n_Opened by sentry-github-bridge from a Sentry alert._\n");
     }
@@ -483,16 +493,18 @@ class IssueRendererTest {
     }
 
     @Test
-    void cutsAHugeBreadcrumbAndTagBodyAtRowEnds() {
+    void aThousandTagsKeptForRoutingDoNotGrowTheBodyAndShownOnesAreCutAtTheirCell() {
         Alert a = alert();
         a.value = null;
         a.type = null;
         a.tags = new LinkedHashMap<>();
         IntStream.range(0, 1_000).forEach(i -> a.tags.put("tag" + i, "@v|<" + "w".repeat(400)));
+        a.tags.put("transaction", "@v|<" + "w".repeat(400));
         String body = body(a);
 
-        assertThat(body.length()).isLessThan(65_536);
-        assertThat(body.lines().filter(l -> l.startsWith("| tag"))).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith("… |"));
+        assertThat(body.length()).isLessThan(5_000);
+        assertThat(body).doesNotContain("| tag");
+        assertThat(body.lines().filter(l -> l.startsWith("| transaction"))).singleElement().satisfies(l -> assertThat(l).endsWith("… |"));
         assertThat(outsideCode(body)).doesNotContainPattern("@[A-Za-z0-9]");
     }
 
@@ -657,7 +669,7 @@ class IssueRendererTest {
     @Test
     void copiesTheLabelsItIsGivenIntoAnImmutableList() {
         List<String> labels = new ArrayList<>(List.of("agent:builder", "sentry"));
-        IssueDraft draft = renderer.render(alert().build(), labels);
+        IssueDraft draft = renderer.render(alert().build(), labels, null);
         labels.add("later");
 
         assertThat(draft.labels()).containsExactly("agent:builder", "sentry");

@@ -69,7 +69,7 @@ class StoreContractTest {
         String accept(SentryAlert alert) {
             Decision decision = issues.decide(alert, null);
             while (decision.pending()) {
-                decision = issues.commit(decision, alert, null, requests.render(decision, alert, null));
+                decision = issues.commit(decision, alert, null, requests.render(decision, alert, null, null));
             }
             return decision.transition().name();
         }
@@ -243,13 +243,13 @@ class StoreContractTest {
         // meanwhile the first read of GitHub finds the issue, opened long ago
         a.issues().foundOnGitHub(List.of(found("8801", 5, "2026-01-01T00:00:00Z")));
 
-        Decision again = a.issues().commit(decided, alert, null, a.requests().render(decided, alert, null));
+        Decision again = a.issues().commit(decided, alert, null, a.requests().render(decided, alert, null, null));
 
         assertThat(decided.transition().name()).isEqualTo(NEW);
         assertThat(again.transition().name()).as("decided again: the cooldown is long over").isEqualTo(COMMENT);
         assertThat(again.pending()).as("its write is rendered anew").isTrue();
         assertThat(a.writes().count()).isZero();
-        Decision kept = a.issues().commit(again, alert, null, a.requests().render(again, alert, null));
+        Decision kept = a.issues().commit(again, alert, null, a.requests().render(again, alert, null, null));
         assertThat(kept.kept()).isTrue();
         assertThat(a.jdbc().queryForObject("SELECT action FROM pending_write", String.class)).isEqualTo("comment");
     }

@@ -55,6 +55,8 @@ public final class GitHubStandIn implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final List<Issue> issues = new ArrayList<>();
     private final Map<Integer, List<String>> comments = new HashMap<>();
+    private final Map<Integer, List<String>> assignees = new HashMap<>();
+    private final Set<String> assignable = ConcurrentHashMap.newKeySet();
     private final Set<String> labels = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile int downStatus;
@@ -201,6 +203,22 @@ public final class GitHubStandIn implements AutoCloseable {
                 .collect(Collectors.groupingBy(k -> k, LinkedHashMap::new, Collectors.counting()));
     }
 
+    /** Logins that may be assigned; a creation naming any other gets 422, as on GitHub. */
+    public void assignable(String... logins) {
+        assignable.addAll(List.of(logins));
+    }
+
+    /** Only these logins may be assigned from now on. */
+    public void assignableOnly(String... logins) {
+        assignable.clear();
+        assignable.addAll(List.of(logins));
+    }
+
+    /** The assignees an issue was opened with. */
+    public synchronized List<String> assignees(int number) {
+        return assignees.getOrDefault(number, List.of());
+    }
+
     public synchronized List<String> comments(int number) {
         return List.copyOf(comments.getOrDefault(number, List.of()));
     }
@@ -274,9 +292,21 @@ public final class GitHubStandIn implements AutoCloseable {
             answer(exchange, createStatus, "{\"message\":\"Validation Failed\"}", null);
             return;
         }
+        for (JsonNode login : body.path("assignees")) {
+            if (!assignable.contains(login.asText())) {
+                answer(exchange, 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"value\":\"" + login.asText()
+                        + "\",\"resource\":\"Issue\",\"field\":\"assignees\",\"code\":\"invalid\"}]}", null);
+                return;
+            }
+        }
         List<String> names = new ArrayList<>();
         body.path("labels").forEach(l -> names.add(l.asText()));
         Issue issue = seedIssue(body.path("title").asText(), body.path("body").asText(), names);
+        List<String> logins = new ArrayList<>();
+        body.path("assignees").forEach(a -> logins.add(a.asText()));
+        synchronized (this) {
+            assignees.put(issue.number(), List.copyOf(logins));
+        }
         holdAnswer();
         answer(exchange, 201, JSON.writeValueAsString(view(issue)), null);
     }
@@ -377,6 +407,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private static Map<String, Object> view(Issue issue) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("number", issue.number());
+        view.put("html_url", "https://github.test/acme/shop/issues/" + issue.number());
         view.put("title", issue.title());
         view.put("body", issue.body());
         view.put("state", issue.state());

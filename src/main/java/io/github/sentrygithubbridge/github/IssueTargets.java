@@ -1,0 +1,104 @@
+package io.github.sentrygithubbridge.github;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.context.annotation.Lazy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the choose-github-target route set (githubLabels, githubAssignees: comma lists) into the target of a
+ * new issue. A value GitHub would refuse is left out with a warning: the alert is still filed.
+ */
+@Component("issueTargets")
+public class IssueTargets implements AggregationStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssueTargets.class);
+    /** GitHub's label names are at most 50 characters. */
+    static final int LABEL_LIMIT = 50;
+    /** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
+    /** GitHub takes at most 10 assignees on an issue. */
+    static final int ASSIGNEE_LIMIT = 10;
+
+    private final String repository;
+    private final BridgeMetrics metrics;
+
+    public IssueTargets(GitHubProperties github, @Lazy BridgeMetrics metrics) {
+        this.repository = github.repository();
+        this.metrics = metrics;
+    }
+
+    /**
+     * The enrich step of the claim: the engineer's route ran on a copy of the delivery's exchange, and only the
+     * target it chose comes back. If it failed, the issue is filed with the defaults: an alert is never lost to it.
+     */
+    @Override
+    public Exchange aggregate(Exchange delivery, Exchange chosen) {
+        String key = delivery.getProperty("sentryIssueKey", String.class);
+        IssueTarget target = IssueTarget.DEFAULT;
+        if (chosen.getException() != null) {
+            LOG.error("The choose-github-target route failed for Sentry issue {} ({}): the issue gets BRIDGE_LABELS and no assignee",
+                    key, chosen.getException().toString());
+            metrics.extensionFailed("choose-github-target");
+        } else {
+            target = chosen(chosen.getProperty("githubLabels"), chosen.getProperty("githubAssignees"),
+                    chosen.getProperty("githubRepository", String.class), key);
+        }
+        delivery.setProperty("githubTarget", target);
+        return delivery;
+    }
+
+    public IssueTarget chosen(@ExchangeProperty("githubLabels") Object labels, @ExchangeProperty("githubAssignees") Object assignees,
+                              @ExchangeProperty("githubRepository") String chosenRepository,
+                              @ExchangeProperty("sentryIssueKey") String key) {
+        if (chosenRepository != null && !chosenRepository.isBlank() && !chosenRepository.equalsIgnoreCase(repository)) {
+            LOG.warn("choose-github-target chose {} for Sentry issue {}, but this version opens issues in GITHUB_REPOSITORY ({}) only",
+                    chosenRepository, key, repository);
+        }
+        List<String> label = new ArrayList<>();
+        for (String name : list(labels)) {
+            if (name.length() > LABEL_LIMIT || name.chars().anyMatch(Character::isISOControl)) {
+                LOG.warn("choose-github-target: label '{}' of Sentry issue {} left out: GitHub takes label names of at most {} printable characters",
+                        name, key, LABEL_LIMIT);
+            } else {
+                label.add(name);
+            }
+        }
+        List<String> assignee = new ArrayList<>();
+        for (String login : list(assignees)) {
+            String name = login.startsWith("@") ? login.substring(1) : login;
+            if (!LOGIN.matcher(name).matches()) {
+                LOG.warn("choose-github-target: assignee '{}' of Sentry issue {} left out: not a GitHub login", login, key);
+            } else if (assignee.size() == ASSIGNEE_LIMIT) {
+                LOG.warn("choose-github-target: assignee '{}' of Sentry issue {} left out: GitHub takes at most {}", login, key, ASSIGNEE_LIMIT);
+            } else {
+                assignee.add(name);
+            }
+        }
+        return new IssueTarget(label, assignee);
+    }
+
+    /** A comma list (or a Java list, from a route that built one) without blanks or repeats. */
+    private static Set<String> list(Object value) {
+        Set<String> items = new LinkedHashSet<>();
+        if (value instanceof Iterable<?> iterable) {
+            iterable.forEach(item -> items.addAll(list(item)));
+        } else if (value != null) {
+            for (String item : value.toString().split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.sentrygithubbridge.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sentrygithubbridge.support.GitHubStandIn;
+import io.github.sentrygithubbridge.support.HookReceiver;
+import io.github.sentrygithubbridge.support.SentryDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The extension points with the examples under examples/routes loaded from BRIDGE_ROUTES_DIR, through the front
+ * door: a tagged alert gets the labels and assignee its route chose, the others the defaults, and a route that calls a
+ * chat webhook after each new issue never holds up or fails the GitHub writes.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bridge.webhook.secret=" + SentryDeliveries.SECRET,
+        "bridge.routes-dir=examples/routes",
+        "github.token=" + ExtensionPointsTest.TOKEN,
+        "github.repository=acme/shop",
+        "github.write-interval=PT0.02S"
+})
+class ExtensionPointsTest {
+
+    static final String TOKEN = "ghp_extension-points-test";
+    static final GitHubStandIn GITHUB = GitHubStandIn.start(TOKEN);
+
+    static {
+        GITHUB.assignable("payments-oncall");
+    }
+    static final HookReceiver CHAT = HookReceiver.start();
+    static final AtomicLong IDS = new AtomicLong(9_100_000);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createTempDirectory("bridge-extension-points");
+        registry.add("github.api-url", GITHUB::apiUrl);
+        registry.add("chat.webhook-url", CHAT::url);
+        registry.add("bridge.data-dir", data::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        GITHUB.close();
+        CHAT.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aTaggedAlertGetsTheLabelsAndAssigneeItsRouteChoseAndTheChatHearsOfIt() {
+        String id = Long.toString(IDS.incrementAndGet());
+        assertThat(post(alert(id, "error", "team", "payments")).statusCode()).isEqualTo(202);
+
+        GitHubStandIn.Issue issue = issueOf(id);
+        assertThat(issue.labels()).containsExactly("agent:builder", "team:payments", "env:production");
+        assertThat(GITHUB.assignees(issue.number())).containsExactly("payments-oncall");
+        assertThat(GITHUB.labelNames()).contains("team:payments", "env:production");
+
+        JsonNode told = await().atMost(Duration.ofSeconds(10)).until(() -> heard(id), java.util.Objects::nonNull);
+        assertThat(told.path("number").asLong()).isEqualTo(issue.number());
+        assertThat(told.path("url").asText()).isEqualTo("https://github.test/acme/shop/issues/" + issue.number());
+        assertThat(told.path("repository").asText()).isEqualTo("acme/shop");
+        assertThat(told.path("level").asText()).isEqualTo("error");
+        assertThat(told.path("title").asText()).isNotBlank();
+        assertThat(told.toString()).doesNotContain(TOKEN, SentryDeliveries.SECRET);
+    }
+
+    @Test
+    void anUntaggedAlertGetsTheDefaultsAndAFatalOneItsLevelLabel() {
+        String plain = Long.toString(IDS.incrementAndGet());
+        String fatal = Long.toString(IDS.incrementAndGet());
+        assertThat(post(alert(plain, "error", "team", "search")).statusCode()).isEqualTo(202);
+        assertThat(post(alert(fatal, "fatal", null, null)).statusCode()).isEqualTo(202);
+
+        GitHubStandIn.Issue plainIssue = issueOf(plain);
+        assertThat(plainIssue.labels()).containsExactly("agent:builder");
+        assertThat(GITHUB.assignees(plainIssue.number())).isEmpty();
+        assertThat(issueOf(fatal).labels()).containsExactly("agent:builder", "severity:fatal");
+    }
+
+    @Test
+    void anAssigneeGitHubRefusesLeavesTheIssueUnassignedRatherThanUnopened() {
+        GITHUB.assignableOnly("nobody-else");
+        try {
+            String id = Long.toString(IDS.incrementAndGet());
+            post(alert(id, "error", "team", "payments"));
+
+            GitHubStandIn.Issue issue = issueOf(id);
+            assertThat(issue.labels()).contains("team:payments");
+            assertThat(GITHUB.assignees(issue.number())).isEmpty();
+        } finally {
+            GITHUB.assignableOnly("payments-oncall");
+        }
+    }
+
+    @Test
+    void aChatThatFailsOrHangsNeverHoldsUpTheGitHubWrites() {
+        double failedBefore = failures();
+        CHAT.answer(500);
+        String failing = Long.toString(IDS.incrementAndGet());
+        post(alert(failing, "error", null, null));
+        issueOf(failing);
+        await().atMost(Duration.ofSeconds(10)).until(() -> failures() > failedBefore);
+
+        CHAT.answer(204);
+        CHAT.hang();
+        try {
+            String first = Long.toString(IDS.incrementAndGet());
+            String second = Long.toString(IDS.incrementAndGet());
+            String third = Long.toString(IDS.incrementAndGet());
+            post(alert(first, "error", null, null));
+            post(alert(second, "error", null, null));
+            post(alert(third, "error", null, null));
+            // the chat holds both extension threads; the lane opens the issues all the same
+            issueOf(first);
+            issueOf(second);
+            issueOf(third);
+            assertThat(heard(third)).as("not told yet: the chat is hanging").isNull();
+        } finally {
+            CHAT.release();
+        }
+    }
+
+    private double failures() {
+        var counter = meters.find("bridge.extension.failures").tag("route", "on-github-issue-opened").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private JsonNode heard(String sentryIssueId) {
+        return CHAT.received().stream().filter(n -> n.path("sentryIssueId").asText().equals(sentryIssueId)).findFirst().orElse(null);
+    }
+
+    private static GitHubStandIn.Issue issueOf(String sentryIssueId) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> GITHUB.issues().stream()
+                .filter(i -> i.body().contains("<!-- sentry-github-bridge: " + sentryIssueId + " -->")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    private java.net.http.HttpResponse<String> post(byte[] body) {
+        return new SentryDeliveries(port, Clock.systemUTC()).post("event_alert", body);
+    }
+
+    /** Sentry's documented event_alert for another Sentry issue, at a level, with one more tag. */
+    static byte[] alert(String issueId, String level, String tag, String value) {
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(SentryDeliveries.eventAlert(issueId, level, "production"));
+            if (tag != null) {
+                ((ArrayNode) root.path("data").path("event").path("tags")).addArray().add(tag).add(value);
+            }
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
