@@ -84,13 +84,21 @@ public class SentryIssueLifecycle {
     public Decision decide(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
         return guard(() -> {
             Row row = row(alert.key());
-            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis());
+            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis(), true);
         });
     }
 
-    private Decision decideAlert(SentryAlert alert, Row row, long now) {
+    /** The same decision for /internal/preview, which counts nothing. */
+    public Decision preview(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        return guard(() -> {
+            Row row = row(alert.key());
+            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis(), false);
+        });
+    }
+
+    private Decision decideAlert(SentryAlert alert, Row row, long now, boolean counting) {
         String key = alert.key();
-        boolean counts = alert.kind() != SentryAlert.Kind.ISSUE;
+        boolean counts = counting && alert.kind() != SentryAlert.Kind.ISSUE;
         if (row == null) {
             return decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "a GitHub issue will be opened");
         }
@@ -197,7 +205,7 @@ public class SentryIssueLifecycle {
                     return decision.asKept();
                 }
                 Row row = row(decision.key());
-                Decision again = status != null ? decideStatus(decision.key(), row, status) : decideAlert(alert, row, now);
+                Decision again = status != null ? decideStatus(decision.key(), row, status) : decideAlert(alert, row, now, true);
                 if (again.transition() != decision.transition()) {
                     return again;
                 }

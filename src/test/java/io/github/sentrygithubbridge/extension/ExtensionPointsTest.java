@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "bridge.routes-dir=examples/routes",
+        "bridge.admin-token=" + ExtensionPointsTest.ADMIN,
         "github.token=" + ExtensionPointsTest.TOKEN,
         "github.repository=acme/shop",
         "github.write-interval=PT0.02S"
@@ -43,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ExtensionPointsTest {
 
     static final String TOKEN = "ghp_extension-points-test";
+    static final String ADMIN = "admin-token-of-the-extension-points-test";
     static final GitHubStandIn GITHUB = GitHubStandIn.start(TOKEN);
 
     static {
@@ -102,6 +104,49 @@ class ExtensionPointsTest {
         assertThat(plainIssue.labels()).containsExactly("agent:builder");
         assertThat(GITHUB.assignees(plainIssue.number())).isEmpty();
         assertThat(issueOf(fatal).labels()).containsExactly("agent:builder", "severity:fatal");
+    }
+
+    @Test
+    void thePreviewShowsWhatWouldBeFiledWithTheEngineersRoutesAndDoesNothing() throws Exception {
+        String id = Long.toString(IDS.incrementAndGet());
+        int writesBefore = GITHUB.receivedWrites();
+
+        var preview = preview(alert(id, "error", "team", "payments"), ADMIN);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        JsonNode shown = JSON.readTree(preview.body());
+        assertThat(shown.path("decision").asText()).isEqualTo("open-issue");
+        assertThat(shown.path("reason").asText()).isEqualTo("a GitHub issue will be opened");
+        assertThat(shown.path("repository").asText()).isEqualTo("acme/shop");
+        assertThat(shown.path("title").asText()).startsWith("[error] ");
+        assertThat(shown.path("body").asText()).startsWith("<!-- sentry-github-bridge: " + id + " -->");
+        assertThat(shown.path("labels")).extracting(JsonNode::asText).containsExactly("agent:builder", "team:payments", "env:production");
+        assertThat(shown.path("assignees")).extracting(JsonNode::asText).containsExactly("payments-oncall");
+        // nothing claimed: the same delivery, sent for real, still opens the issue, exactly as previewed
+        assertThat(GITHUB.receivedWrites()).isEqualTo(writesBefore);
+        assertThat(SentryDeliveries.json(post(alert(id, "error", "team", "payments")))).containsEntry("status", "accepted");
+        GitHubStandIn.Issue issue = issueOf(id);
+        assertThat(issue.title()).isEqualTo(shown.path("title").asText());
+        assertThat(issue.body()).isEqualTo(shown.path("body").asText());
+
+        JsonNode repeat = JSON.readTree(preview(alert(id, "error", "team", "payments"), ADMIN).body());
+        assertThat(repeat.path("decision").asText()).isEqualTo("repeat");
+        assertThat(repeat.path("title").isNull()).isTrue();
+        JsonNode info = JSON.readTree(preview(alert(Long.toString(IDS.incrementAndGet()), "info", null, null), ADMIN).body());
+        assertThat(info.path("decision").asText()).isEqualTo("ignore");
+        assertThat(info.path("reason").asText()).isEqualTo("level info is below error");
+
+        assertThat(preview(alert(id, "error", null, null), "wrong").statusCode()).isEqualTo(401);
+        assertThat(preview("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), ADMIN).statusCode()).isEqualTo(400);
+    }
+
+    private java.net.http.HttpResponse<String> preview(byte[] body, String bearer) {
+        return new SentryDeliveries(port, Clock.systemUTC()).send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/internal/preview"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Sentry-Hook-Resource", "event_alert")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Test
