@@ -85,6 +85,15 @@ class BadSettingsIT {
                 "is not a directory");
     }
 
+    @Test
+    void aTemplateThatDoesNotCompileStopsStartupNamingTheFile() throws Exception {
+        Path templates = Files.createTempDirectory("bridge-templates");
+        Files.writeString(templates.resolve("issue-title.mustache"), "[{{level}}] {{#headline}}never closed");
+
+        assertOneLineNamingFile(failToStart(Map.of("BRIDGE_TEMPLATES_DIR", templates.toString())),
+                templates.resolve("issue-title.mustache") + ": the template does not compile", "headline");
+    }
+
     private static void assertOneLineNamingFile(String output, String file, String problem) {
         List<String> naming = output.lines().filter(line -> line.contains(file) && line.contains("APPLICATION FAILED TO START")).toList();
         assertThat(naming).as(output).hasSize(1);

@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.extension;
 
+import io.github.sentrygithubbridge.UnusableFileException;
 import java.nio.file.Path;
 import org.apache.camel.FailedToCreateRouteException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -16,6 +17,6 @@ class RouteFileFailureAnalyzer extends AbstractFailureAnalyzer<FailedToCreateRou
         }
         String where = cause.getLocation() == null ? "" : " (at " + cause.getLocation() + ")";
         return new FailureAnalysis(file + ": route " + cause.getRouteId() + " does not build" + where + ": "
-                + RouteFileException.describe(cause), "Correct the route in " + file + " and start the bridge again.", cause);
+                + UnusableFileException.describe(cause), "Correct the route in " + file + " and start the bridge again.", cause);
     }
 }

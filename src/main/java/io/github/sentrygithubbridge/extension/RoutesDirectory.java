@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.extension;
 
 import io.github.sentrygithubbridge.InvalidSettingException;
+import io.github.sentrygithubbridge.UnusableFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * BRIDGE_ROUTES_DIR: the engineer's own routes, every {@code *.camel.yaml} in it, loaded after the built-in ones
  * and before anything starts. A route with a built-in route's id replaces it; a file that does not load stops
- * startup naming the file ({@link RouteFileException}), as does a route that does not build
+ * startup naming the file ({@link UnusableFileException}), as does a route that does not build
  * ({@link RouteFileFailureAnalyzer}).
  */
 @Component
@@ -56,7 +57,7 @@ class RoutesDirectory implements CamelContextConfiguration {
                 }
                 Path earlier = mine.putIfAbsent(id, file);
                 if (earlier != null) {
-                    throw new RouteFileException(file, "route " + id + " is also in " + earlier + "; route ids must be unique");
+                    throw new UnusableFileException(file, "route " + id + " is also in " + earlier + "; route ids must be unique");
                 }
                 LOADED.put(id, file);
             }
@@ -103,10 +104,10 @@ class RoutesDirectory implements CamelContextConfiguration {
                 builder.addRoutesToCamelContext(context);
             }
             return routes;
-        } catch (RouteFileException e) {
+        } catch (UnusableFileException e) {
             throw e;
         } catch (Exception e) {
-            throw new RouteFileException(file, RouteFileException.describe(e));
+            throw new UnusableFileException(file, UnusableFileException.describe(e));
         }
     }
 }

@@ -28,14 +28,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The extension points with the examples under examples/routes loaded from BRIDGE_ROUTES_DIR, through the front
- * door: a tagged alert gets the labels and assignee its route chose, the others the defaults, and a route that calls a
+ * The extension points with the examples under examples/routes loaded from BRIDGE_ROUTES_DIR, and the templates
+ * of examples/templates, through the front door: a tagged alert gets the labels and assignee its route chose, the others the defaults, and a route that calls a
  * chat webhook after each new issue never holds up or fails the GitHub writes.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "bridge.routes-dir=examples/routes",
+        "bridge.templates-dir=examples/templates",
         "bridge.admin-token=" + ExtensionPointsTest.ADMIN,
         "github.token=" + ExtensionPointsTest.TOKEN,
         "github.repository=acme/shop",
@@ -118,8 +119,10 @@ class ExtensionPointsTest {
         assertThat(shown.path("decision").asText()).isEqualTo("open-issue");
         assertThat(shown.path("reason").asText()).isEqualTo("a GitHub issue will be opened");
         assertThat(shown.path("repository").asText()).isEqualTo("acme/shop");
-        assertThat(shown.path("title").asText()).startsWith("[error] ");
-        assertThat(shown.path("body").asText()).startsWith("<!-- sentry-github-bridge: " + id + " -->");
+        // examples/templates made them
+        assertThat(shown.path("title").asText()).isEqualTo("[error] ReferenceError: heck is not defined (production)");
+        assertThat(shown.path("body").asText()).startsWith("<!-- sentry-github-bridge: " + id + " -->\n\n**ReferenceError: heck is not defined** — `error` in `production`")
+                .contains("\nCulprit: `?(<anonymous>)`\n", "\n[The issue in Sentry](https://sentry.io/");
         assertThat(shown.path("labels")).extracting(JsonNode::asText).containsExactly("agent:builder", "team:payments", "env:production");
         assertThat(shown.path("assignees")).extracting(JsonNode::asText).containsExactly("payments-oncall");
         // nothing claimed: the same delivery, sent for real, still opens the issue, exactly as previewed
