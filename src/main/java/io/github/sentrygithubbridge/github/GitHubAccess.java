@@ -59,6 +59,20 @@ public class GitHubAccess implements HealthIndicator {
     private String reason(String requestLine, int status, boolean rateLimited) {
         String path = requestLine.toLowerCase(Locale.ROOT);
         String repository = "/repos/" + github.repository().toLowerCase(Locale.ROOT);
+        if (github.app().configured()) {
+            // an installation token GitHub stops taking is replaced at once: only the App's own sign-in can fail for good
+            if (path.contains("/app/installations/") || path.endsWith("/installation")) {
+                return switch (status) {
+                    case 401 -> "bad credentials: GitHub refused the App's JWT (check GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY)";
+                    case 404 -> "the GitHub App " + github.app().id().strip() + " is not installed on " + github.repository()
+                            + " (or GITHUB_APP_INSTALLATION_ID is wrong)";
+                    default -> null;
+                };
+            }
+            if (status == 401) {
+                return null;
+            }
+        }
         return switch (status) {
             case 401 -> "bad credentials: GitHub answered 401 (check GITHUB_TOKEN)";
             // a missing issue answers 404 too: only the repository's own addresses say the repository is not there

@@ -21,10 +21,12 @@ class GitHubActivity implements HttpActivityListener {
 
     private final BridgeMetrics metrics;
     private final GitHubAccess access;
+    private final GitHubToken token;
 
-    GitHubActivity(BridgeMetrics metrics, GitHubAccess access) {
+    GitHubActivity(BridgeMetrics metrics, GitHubAccess access, GitHubToken token) {
         this.metrics = metrics;
         this.access = access;
+        this.token = token;
     }
 
     @Override
@@ -42,6 +44,9 @@ class GitHubActivity implements HttpActivityListener {
             AUDIT.info("Sentry status for Sentry issue {}: {} answered {} in {} ms", exchange.getProperty("sentryIssueKey", String.class),
                     exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), elapsed);
             return;
+        }
+        if (response.getCode() == 401) {
+            token.refused();
         }
         // a read (the list of issues, one issue) is not the write it was made for
         String action = "GET".equals(request(exchange)) ? "list" : write;

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstRetryDelay  the first backoff, doubled on each retry
  * @param maxRetryDelay    the cap of the doubling backoff
  * @param timeout          connect and response timeout of one request
+ * @param app              GitHub App sign-in instead of a token
  */
 @ConfigurationProperties("github")
 public record GitHubProperties(
@@ -32,12 +33,46 @@ public record GitHubProperties(
         int maxRetries,
         Duration firstRetryDelay,
         Duration maxRetryDelay,
-        Duration timeout) {
+        Duration timeout,
+        App app) {
+
+    /**
+     * GitHub App sign-in: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE, and
+     * optionally GITHUB_APP_INSTALLATION_ID (looked up from the repository otherwise).
+     */
+    public record App(String id, String privateKey, String privateKeyFile, String installationId) {
+
+        public boolean configured() {
+            return id != null && !id.isBlank();
+        }
+    }
 
     public GitHubProperties {
-        boolean dryRun = token == null || token.isBlank();
+        app = app == null ? new App(null, null, null, null) : app;
+        boolean tokenSet = token != null && !token.isBlank();
+        if (tokenSet && app.configured()) {
+            throw new InvalidSettingException("GITHUB_APP_ID", app.id(), "is set together with GITHUB_TOKEN: the bridge signs in "
+                    + "with the App or with the token, not both (unset GITHUB_TOKEN or GITHUB_APP_ID)", "123456 with GITHUB_TOKEN unset");
+        }
+        if (app.configured()) {
+            if (!app.id().strip().matches("\\d{1,20}")) {
+                throw new InvalidSettingException("GITHUB_APP_ID", app.id(), "must be the App's numeric id", "123456");
+            }
+            boolean text = app.privateKey() != null && !app.privateKey().isBlank();
+            boolean file = app.privateKeyFile() != null && !app.privateKeyFile().isBlank();
+            if (text == file) {
+                throw new InvalidSettingException("GITHUB_APP_PRIVATE_KEY", null, text
+                        ? "is set together with GITHUB_APP_PRIVATE_KEY_FILE: give the key one way"
+                        : "or GITHUB_APP_PRIVATE_KEY_FILE must be set with GITHUB_APP_ID", "the PEM text GitHub gave for the App");
+            }
+            if (app.installationId() != null && !app.installationId().isBlank() && !app.installationId().strip().matches("\\d{1,20}")) {
+                throw new InvalidSettingException("GITHUB_APP_INSTALLATION_ID", app.installationId(), "must be a numeric installation id", "45678901");
+            }
+        }
+        boolean dryRun = !tokenSet && !app.configured();
         if (!dryRun && (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))) {
-            throw new InvalidSettingException("GITHUB_REPOSITORY", repository, "must be owner/name when GITHUB_TOKEN is set", "acme/shop");
+            throw new InvalidSettingException("GITHUB_REPOSITORY", repository, "must be owner/name when GITHUB_TOKEN or GITHUB_APP_ID is set",
+                    "acme/shop");
         }
         if (!Settings.isWebAddress(apiUrl)) {
             throw new InvalidSettingException("GITHUB_API_URL", apiUrl, "must be an http(s) URL with a host", "https://api.github.com");
@@ -59,7 +94,7 @@ public record GitHubProperties(
 
 
     public boolean dryRun() {
-        return token == null || token.isBlank();
+        return (token == null || token.isBlank()) && !app.configured();
     }
 
     public List<String> labelList() {

@@ -38,6 +38,11 @@ public class GitHubRetryPolicy {
         this.github = github;
     }
 
+    /** A GitHub App's installation token may be revoked or expire early: its 401 is tried again with a new one. */
+    private boolean renewableToken() {
+        return github.app() != null && github.app().configured();
+    }
+
     /**
      * Whether a failed write goes back to the store: retryable and not yet sent more than max-retries + 1
      * times. A failure before anything was sent (reading GitHub first) is always retried.
@@ -46,7 +51,10 @@ public class GitHubRetryPolicy {
         return isRetryable(exception) && (attempts == null || attempts <= github.maxRetries());
     }
 
-    /** Connection errors, 5xx, 429 and rate-limit 403 are worth another try; 401, 404, 422 and other 4xx are not. */
+    /**
+     * Connection errors, 5xx, 429 and rate-limit 403 are worth another try, and a GitHub App's 401 (with a new token);
+     * a token's 401, 404, 422 and other 4xx are not.
+     */
     public boolean isRetryable(Exception exception) {
         if (exception instanceof java.io.IOException) {
             return true;
@@ -55,7 +63,7 @@ public class GitHubRetryPolicy {
             return false;
         }
         int status = failed.getStatusCode();
-        return status >= 500 || status == 429 || (status == 403 && isRateLimit(failed));
+        return status >= 500 || status == 429 || (status == 403 && isRateLimit(failed)) || (status == 401 && renewableToken());
     }
 
     /** Gives the failed write back to the store, due again when GitHub asked, else after a doubling backoff. */

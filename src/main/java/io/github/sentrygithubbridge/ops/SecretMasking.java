@@ -17,11 +17,14 @@ public class SecretMasking implements StructuredLoggingJsonMembersCustomizer<Obj
 
     static final String MASK = "****";
     static final List<String> SECRET_VARIABLES = List.of("GITHUB_TOKEN", "SENTRY_WEBHOOK_SECRET", "BRIDGE_ADMIN_TOKEN",
-            "SENTRY_DSN", "BRIDGE_DB_PASSWORD", "SENTRY_API_TOKEN", "GITHUB_WEBHOOK_SECRET");
+            "SENTRY_DSN", "BRIDGE_DB_PASSWORD", "SENTRY_API_TOKEN", "GITHUB_WEBHOOK_SECRET", "GITHUB_APP_PRIVATE_KEY");
 
     private static final List<Pattern> SHAPES = List.of(
             Pattern.compile("(?i)(bearer|token)\\s+[A-Za-z0-9._~+/=-]{8,}"),
             Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\\b"),
+            // a GitHub App's private key, and the JWTs signed with it
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
             // Sentry's user and organisation auth tokens (SENTRY_API_TOKEN)
             Pattern.compile("\\bsntry[us]_[A-Za-z0-9_=+/-]{20,}"),
             // HMAC-SHA256 signatures

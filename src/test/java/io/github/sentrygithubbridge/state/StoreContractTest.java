@@ -308,7 +308,7 @@ class StoreContractTest {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
         GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
-                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null);
         StoreFile file = new StoreFile(store, pool);
         try {
             file.remember();

@@ -67,6 +67,96 @@ public final class GitHubStandIn implements AutoCloseable {
     private final List<String> patches = new ArrayList<>();
     private volatile String webhookUrl;
     private volatile String webhookSecret;
+    private volatile App app;
+
+    /** Signs in a GitHub App as GitHub does: a JWT signed with its key for installation tokens of the given lifetime. */
+    public void enableApp(String appId, java.security.interfaces.RSAPublicKey key, long installationId, Duration tokenLifetime) {
+        app = new App(appId, key, installationId, tokenLifetime);
+    }
+
+    /** The installation tokens asked for, and the installation lookups. */
+    public int appTokenRequests() {
+        return app.tokenRequests.get();
+    }
+
+    public int appInstallationLookups() {
+        return app.lookups.get();
+    }
+
+    /** Every installation token issued so far stops working (as when the App's key is rotated or a token revoked). */
+    public void revokeAppTokens() {
+        app.tokens.clear();
+    }
+
+    /** The GitHub App part of GitHub: /app/installations/{id}/access_tokens and /repos/{o}/{r}/installation. */
+    private static final class App {
+
+        private static final Pattern TOKENS = Pattern.compile("/api/v3/app/installations/(\\d+)/access_tokens");
+        private static final Pattern INSTALLATION = Pattern.compile("/api/v3/repos/[^/]+/[^/]+/installation");
+
+        final String id;
+        final com.nimbusds.jose.crypto.RSASSAVerifier verifier;
+        final long installationId;
+        final Duration lifetime;
+        final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+        final AtomicInteger tokenRequests = new AtomicInteger();
+        final AtomicInteger lookups = new AtomicInteger();
+
+        App(String id, java.security.interfaces.RSAPublicKey key, long installationId, Duration lifetime) {
+            this.id = id;
+            this.verifier = new com.nimbusds.jose.crypto.RSASSAVerifier(key);
+            this.installationId = installationId;
+            this.lifetime = lifetime;
+        }
+
+        boolean accepts(String authorization) {
+            Instant expiry = authorization == null ? null : tokens.get(authorization.replaceFirst("^Bearer ", ""));
+            return expiry != null && Instant.now().isBefore(expiry);
+        }
+
+        /** Answers the App's own requests (signed with a JWT); false for any other request. */
+        boolean handles(HttpExchange exchange, String authorization) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            Matcher tokenRequest = TOKENS.matcher(path);
+            boolean lookup = INSTALLATION.matcher(path).matches();
+            if (!tokenRequest.matches() && !lookup) {
+                return false;
+            }
+            if (!validJwt(authorization)) {
+                answer(exchange, 401, "{\"message\":\"A JSON web token could not be decoded\"}", null);
+                return true;
+            }
+            if (lookup) {
+                lookups.incrementAndGet();
+                answer(exchange, 200, "{\"id\":" + installationId + "}", null);
+            } else if (Long.parseLong(tokenRequest.group(1)) != installationId || !exchange.getRequestMethod().equals("POST")) {
+                answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
+            } else {
+                tokenRequests.incrementAndGet();
+                String token = "ghs_" + java.util.UUID.randomUUID().toString().replace("-", "") + "x".repeat(4);
+                Instant expiry = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+                tokens.put(token, expiry);
+                answer(exchange, 201, "{\"token\":\"" + token + "\",\"expires_at\":\"" + expiry + "\"}", null);
+            }
+            return true;
+        }
+
+        /** RS256 with the App's key, issued by the App, backdated at most a little, valid at most ten minutes. */
+        private boolean validJwt(String authorization) {
+            try {
+                com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(authorization.replaceFirst("^Bearer ", ""));
+                var claims = jwt.getJWTClaimsSet();
+                Instant now = Instant.now();
+                return jwt.getHeader().getAlgorithm().equals(com.nimbusds.jose.JWSAlgorithm.RS256) && jwt.verify(verifier)
+                        && id.equals(claims.getIssuer())
+                        && !claims.getIssueTime().toInstant().isAfter(now.plusSeconds(1))
+                        && claims.getExpirationTime().toInstant().isAfter(now)
+                        && Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()).compareTo(Duration.ofMinutes(11)) <= 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
 
     private GitHubStandIn(String token) throws IOException {
         this.token = token;
@@ -253,7 +343,11 @@ public final class GitHubStandIn implements AutoCloseable {
                 answer(exchange, downStatus, "{\"message\":\"down\"}", null);
                 return;
             }
-            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (app != null && app.handles(exchange, authorization)) {
+                return;
+            }
+            if (!("Bearer " + token).equals(authorization) && (app == null || !app.accepts(authorization))) {
                 answer(exchange, 401, "{\"message\":\"Bad credentials\"}", null);
                 return;
             }
