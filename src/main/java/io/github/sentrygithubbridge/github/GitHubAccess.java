@@ -58,7 +58,10 @@ public class GitHubAccess implements HealthIndicator {
 
     private String reason(String requestLine, int status, boolean rateLimited) {
         String path = requestLine.toLowerCase(Locale.ROOT);
-        String repository = "/repos/" + github.repository().toLowerCase(Locale.ROOT);
+        // the repository the request went to, among GITHUB_REPOSITORY and BRIDGE_REPOSITORIES
+        String named = github.repositoryList().stream().filter(r -> path.contains("/repos/" + r.toLowerCase(Locale.ROOT) + "/")
+                || path.endsWith("/repos/" + r.toLowerCase(Locale.ROOT))).findFirst().orElse(github.repository());
+        String repository = "/repos/" + named.toLowerCase(Locale.ROOT);
         if (github.app().configured()) {
             // an installation token GitHub stops taking is replaced at once: only the App's own sign-in can fail for good
             if (path.contains("/app/installations/") || path.endsWith("/installation")) {
@@ -77,10 +80,10 @@ public class GitHubAccess implements HealthIndicator {
             case 401 -> "bad credentials: GitHub answered 401 (check GITHUB_TOKEN)";
             // a missing issue answers 404 too: only the repository's own addresses say the repository is not there
             case 404 -> path.endsWith(repository) || path.contains(repository + "/issues?") || path.endsWith(repository + "/issues")
-                    ? "repository not found: GitHub answered 404 for " + github.repository()
+                    ? "repository not found: GitHub answered 404 for " + named
                     + " (check GITHUB_REPOSITORY, and that the token can see it)" : null;
             case 403 -> rateLimited ? null : "missing permission: GitHub answered 403 to " + requestLine
-                    + " (the token needs issues: write on " + github.repository() + ")";
+                    + " (the token needs issues: write on " + named + ")";
             default -> null;
         };
     }

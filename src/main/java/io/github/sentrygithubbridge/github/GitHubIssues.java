@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 public class GitHubIssues {
 
     private final ObjectMapper json;
-    private final String repository;
+    private final java.util.List<String> repositories;
     private final String webUrl;
 
     public GitHubIssues(ObjectMapper json, GitHubProperties github) {
         this.json = json;
-        this.repository = github.repository();
+        this.repositories = github.repositoryList();
         // api.github.com serves github.com; GitHub Enterprise Server serves its API under /api/v3 of its own host
         String api = github.apiUrl().replaceAll("/+$", "");
         this.webUrl = api.equals("https://api.github.com") ? "https://github.com" : api.replaceFirst("/api/v3$", "");
@@ -51,7 +51,8 @@ public class GitHubIssues {
     }
 
     /** The issue's page: the html_url of GitHub's answer to its creation, or made from the repository and number. */
-    public String htmlUrl(@Body String body, @ExchangeProperty("githubIssueNumber") Long number) {
+    public String htmlUrl(@Body String body, @ExchangeProperty("githubIssueNumber") Long number,
+                          @ExchangeProperty("githubRepository") String repository) {
         try {
             JsonNode answer = body == null || body.isEmpty() ? null : json.readTree(body);
             if (answer != null && answer.path("number").asLong() == number && answer.path("html_url").isTextual()) {
@@ -98,13 +99,13 @@ public class GitHubIssues {
     }
 
     /**
-     * An {@code issues} webhook of the bridge's repository; null when the payload carries no issue or comes from
-     * another repository (an organisation's webhook sees them all, and issue numbers repeat across them).
+     * An {@code issues} webhook of one of the bridge's repositories; null when the payload carries no issue or comes
+     * from another repository (an organisation's webhook sees them all, and issue numbers repeat across them).
      */
     public GitHubIssueEvent event(@Body JsonNode payload) {
         JsonNode issue = payload.path("issue");
         String from = payload.path("repository").path("full_name").asText(null);
-        if (!issue.isObject() || !issue.path("number").canConvertToLong() || (from != null && !from.equalsIgnoreCase(repository))) {
+        if (!issue.isObject() || !issue.path("number").canConvertToLong() || (from != null && repositories.stream().noneMatch(from::equalsIgnoreCase))) {
             return null;
         }
         return new GitHubIssueEvent(payload.path("action").asText(""), from, issue(issue));

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRetryDelay    the cap of the doubling backoff
  * @param timeout          connect and response timeout of one request
  * @param app              GitHub App sign-in instead of a token
+ * @param repositories     further repositories (owner/name, comma list) a choose-github-target route may choose
  */
 @ConfigurationProperties("github")
 public record GitHubProperties(
@@ -34,7 +35,8 @@ public record GitHubProperties(
         Duration firstRetryDelay,
         Duration maxRetryDelay,
         Duration timeout,
-        App app) {
+        App app,
+        String repositories) {
 
     /**
      * GitHub App sign-in: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE, and
@@ -70,7 +72,7 @@ public record GitHubProperties(
             }
         }
         boolean dryRun = !tokenSet && !app.configured();
-        if (!dryRun && (repository == null || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))) {
+        if (!dryRun && (repository == null || !repository.matches(REPOSITORY))) {
             throw new InvalidSettingException("GITHUB_REPOSITORY", repository, "must be owner/name when GITHUB_TOKEN or GITHUB_APP_ID is set",
                     "acme/shop");
         }
@@ -90,6 +92,28 @@ public record GitHubProperties(
         Settings.positive("BRIDGE_GITHUB_FIRST_RETRY_DELAY", firstRetryDelay, "PT1S");
         Settings.atLeast("BRIDGE_GITHUB_MAX_RETRY_DELAY", maxRetryDelay, firstRetryDelay, "PT5M");
         Settings.positive("BRIDGE_GITHUB_TIMEOUT", timeout, "PT30S");
+        for (String other : list(repositories)) {
+            if (!other.matches(REPOSITORY)) {
+                throw new InvalidSettingException("BRIDGE_REPOSITORIES", repositories, "must be a comma list of owner/name", "acme/payments,acme/search");
+            }
+        }
+    }
+
+    static final String REPOSITORY = "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+";
+
+    /** GITHUB_REPOSITORY first, then BRIDGE_REPOSITORIES: every repository the bridge may open issues in. */
+    public List<String> repositoryList() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (repository != null && !repository.isBlank()) {
+            all.add(repository);
+        }
+        list(repositories).stream().filter(r -> all.stream().noneMatch(r::equalsIgnoreCase)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private static List<String> list(String items) {
+        return items == null ? List.of()
+                : Arrays.stream(items.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
 

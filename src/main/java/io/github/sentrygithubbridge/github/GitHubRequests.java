@@ -27,12 +27,14 @@ public class GitHubRequests {
     private final ObjectMapper json;
     private final List<String> labels;
     private final String regressionLabel;
+    private final String repository;
 
     public GitHubRequests(IssueRenderer renderer, ObjectMapper json, GitHubProperties properties,
                           io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle) {
         this.renderer = renderer;
         this.json = json;
         this.labels = properties.labelList();
+        this.repository = properties.repository() == null || properties.repository().isBlank() ? null : properties.repository();
         this.regressionLabel = lifecycle.regressionLabel();
     }
 
@@ -41,9 +43,10 @@ public class GitHubRequests {
                          @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubTarget") IssueTarget target) {
         String key = alert.key();
         return switch (decision.transition()) {
-            case OPEN_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(), ""), alert);
+            case OPEN_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(), ""), alert,
+                    repository(target));
             case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(),
-                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber())), alert);
+                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber())), alert, repository(target));
             case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
             case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
                     ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
@@ -57,6 +60,11 @@ public class GitHubRequests {
     /** BRIDGE_LABELS, then those the engineer's route chose. */
     private List<String> labels(IssueTarget target) {
         return target == null ? labels : Stream.concat(labels.stream(), target.labels().stream()).distinct().toList();
+    }
+
+    /** The repository of a new issue: the one chosen, else GITHUB_REPOSITORY. */
+    private String repository(IssueTarget target) {
+        return target == null || target.repository() == null ? repository : target.repository();
     }
 
     private static List<String> assignees(IssueTarget target) {
@@ -95,7 +103,9 @@ public class GitHubRequests {
         return switch (action) {
             case "create" -> {
                 JsonNode kept = json.readTree(request);
-                yield kept.has("issue") ? json.treeToValue(kept, NewIssue.class) : new NewIssue(json.treeToValue(kept, IssueDraft.class), null);
+                NewIssue created = kept.has("issue") ? json.treeToValue(kept, NewIssue.class)
+                        : new NewIssue(json.treeToValue(kept, IssueDraft.class), null, null);
+                yield created.repository() == null ? new NewIssue(created.issue(), created.alert(), repository) : created;
             }
             case "comment" -> new CommentDraft(json.readValue(request, CommentDraft.class).body() + "\n" + PendingWrites.writeMarker(writeId));
             case "close", "reopen" -> {

@@ -24,7 +24,7 @@ public class IssuePreview {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("decision", decision == null ? "ignore" : decision.transition().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         reply.put("reason", decision == null ? filtered : decision.reason());
-        reply.put("repository", repository);
+        reply.put("repository", request instanceof NewIssue created && created.repository() != null ? created.repository() : repository);
         String title = null;
         String body = null;
         List<String> labels = List.of();

@@ -29,11 +29,11 @@ public class IssueTargets implements AggregationStrategy {
     /** GitHub takes at most 10 assignees on an issue. */
     static final int ASSIGNEE_LIMIT = 10;
 
-    private final String repository;
+    private final List<String> repositories;
     private final BridgeMetrics metrics;
 
     public IssueTargets(GitHubProperties github, @Lazy BridgeMetrics metrics) {
-        this.repository = github.repository();
+        this.repositories = github.repositoryList();
         this.metrics = metrics;
     }
 
@@ -60,9 +60,15 @@ public class IssueTargets implements AggregationStrategy {
     public IssueTarget chosen(@ExchangeProperty("githubLabels") Object labels, @ExchangeProperty("githubAssignees") Object assignees,
                               @ExchangeProperty("githubRepository") String chosenRepository,
                               @ExchangeProperty("sentryIssueKey") String key) {
-        if (chosenRepository != null && !chosenRepository.isBlank() && !chosenRepository.equalsIgnoreCase(repository)) {
-            LOG.warn("choose-github-target chose {} for Sentry issue {}, but this version opens issues in GITHUB_REPOSITORY ({}) only",
-                    chosenRepository, key, repository);
+        String repository = null;
+        if (chosenRepository != null && !chosenRepository.isBlank()) {
+            // only a repository the bridge knows: its issues are read at startup, so a wiped store opens none twice
+            repository = repositories.stream().filter(r -> r.equalsIgnoreCase(chosenRepository.strip())).findFirst().orElse(null);
+            if (repository == null) {
+                LOG.error("choose-github-target chose {} for Sentry issue {}, which is neither GITHUB_REPOSITORY nor in BRIDGE_REPOSITORIES: "
+                        + "the issue goes to GITHUB_REPOSITORY", chosenRepository, key);
+                metrics.extensionFailed("choose-github-target");
+            }
         }
         List<String> label = new ArrayList<>();
         for (String name : list(labels)) {
@@ -84,7 +90,7 @@ public class IssueTargets implements AggregationStrategy {
                 assignee.add(name);
             }
         }
-        return new IssueTarget(label, assignee);
+        return new IssueTarget(repository, label, assignee);
     }
 
     /** A comma list (or a Java list, from a route that built one) without blanks or repeats. */

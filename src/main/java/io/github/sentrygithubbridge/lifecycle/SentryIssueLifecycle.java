@@ -37,18 +37,21 @@ public class SentryIssueLifecycle {
     public static final String SENTRY_STATUS = "sentry-status";
 
     private static final Logger LOG = LoggerFactory.getLogger(SentryIssueLifecycle.class);
+    /** GITHUB_REPOSITORY: the repository of the rows whose github_repository is NULL. */
+    private final String defaultRepository;
+
     private static final String COLUMNS = """
             sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_change,
-            last_update_at, events_since_update, last_alert_at, version""";
+            last_update_at, events_since_update, last_alert_at, version, github_repository""";
 
     /** One row of sentry_issue. */
     record Row(String key, IssueState state, Long number, Long previousNumber, String closedBy, Long closedAt,
-               String bridgeChange, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version) {
+               String bridgeChange, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version, String repository) {
 
         static Row read(ResultSet rs, int i) throws SQLException {
             return new Row(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
                     rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                    longOrNull(rs, 10), rs.getLong(11));
+                    longOrNull(rs, 10), rs.getLong(11), rs.getString(12));
         }
 
         private static Long longOrNull(ResultSet rs, int column) throws SQLException {
@@ -66,7 +69,9 @@ public class SentryIssueLifecycle {
     private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
 
     public SentryIssueLifecycle(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes,
-                                LifecycleProperties settings, SentryApiProperties mirror, Clock clock) {
+                                LifecycleProperties settings, SentryApiProperties mirror, Clock clock,
+                                @org.springframework.beans.factory.annotation.Value("${github.repository:}") String defaultRepository) {
+        this.defaultRepository = defaultRepository == null ? "" : defaultRepository;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.writes = writes;
@@ -287,25 +292,47 @@ public class SentryIssueLifecycle {
         });
     }
 
+    /** The repository of the Sentry issue's GitHub issue, or null for GITHUB_REPOSITORY (or none known). */
+    public String repositoryOf(String key) {
+        return guard(() -> {
+            Row row = row(key);
+            return row == null ? null : row.repository();
+        });
+    }
+
     /** Whether the Sentry issue already has its GitHub issue (or its dry-run file). */
     public boolean isFiled(@ExchangeProperty("sentryIssueKey") String key) {
         return numberOf(key) != null;
     }
 
     /** GitHub confirmed the new issue (or a dry run wrote it): the Sentry issue is filed under its number. */
-    public void filed(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssueNumber") Long number) {
+    public void filed(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssueNumber") Long number,
+                      @ExchangeProperty("githubRepository") String repository) {
+        String stored = stored(repository);
         guard(() -> {
             int changed = jdbc.update("""
                     UPDATE sentry_issue SET state = CASE WHEN state IN ('pending', 'gone') THEN 'open' ELSE state END,
+                    github_repository = CASE WHEN github_issue_number IS NULL THEN CAST(? AS TEXT) ELSE github_repository END,
                     github_issue_number = COALESCE(github_issue_number, ?), version = version + 1
-                    WHERE sentry_issue_key = ?""", number, key);
+                    WHERE sentry_issue_key = ?""", stored, number, key);
             if (changed == 0) {
                 // its claim was given back meanwhile (a replayed dead letter): file it all the same
                 jdbc.update("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, last_update_at) VALUES (?, 'open', ?, ?)
-                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, number, clock.millis());
+                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, github_repository, last_update_at)
+                        VALUES (?, 'open', ?, CAST(? AS TEXT), ?)
+                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, number, stored, clock.millis());
             }
         });
+    }
+
+    /** GITHUB_REPOSITORY is stored as NULL: the rows written before there was a choice mean it too. */
+    private String stored(String repository) {
+        return repository == null || repository.equalsIgnoreCase(defaultRepository) ? null : repository;
+    }
+
+    private boolean sameRepository(String stored, String repository) {
+        String actual = stored == null ? defaultRepository : stored;
+        return repository == null || actual.equalsIgnoreCase(repository);
     }
 
     /**
@@ -426,21 +453,24 @@ public class SentryIssueLifecycle {
      * the store does not know is filed under the newest; one whose creation is queued (whatever Sentry said since)
      * gets the number of an issue newer than the one it follows, and keeps the state it is meant to have.
      */
-    public void foundOnGitHub(List<GitHubIssue> issues) {
+    public void foundOnGitHub(String repository, List<GitHubIssue> issues) {
+        String stored = stored(repository);
         guard(() -> {
             for (GitHubIssue issue : issues) {
                 IssueState state = issue.isClosedAsNotPlanned() ? IssueState.HELD : issue.isClosed() ? IssueState.RESOLVED : IssueState.OPEN;
                 Long closedAt = issue.closedAt() == null ? null : issue.closedAt().toEpochMilli();
                 jdbc.update("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at,
+                            github_repository)
+                        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))
                         ON CONFLICT (sentry_issue_key) DO UPDATE SET github_issue_number = excluded.github_issue_number,
+                            github_repository = excluded.github_repository,
                             state = CASE WHEN sentry_issue.state = 'pending' THEN excluded.state ELSE sentry_issue.state END,
                             version = sentry_issue.version + 1
                         WHERE sentry_issue.github_issue_number IS NULL AND sentry_issue.state <> 'gone'
                           AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number)""",
                         issue.key(), state.column(), issue.number(), state.isClosed() ? "person" : null, closedAt,
-                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli());
+                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli(), stored);
             }
         });
     }
@@ -455,7 +485,9 @@ public class SentryIssueLifecycle {
     public String observed(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
         return guard(() -> transaction.execute(status -> {
             GitHubIssue issue = event.issue();
-            List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", Row::read, issue.number());
+            // issue numbers repeat across repositories: the one in the event's repository
+            List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", Row::read, issue.number())
+                    .stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
             if (rows.isEmpty()) {
                 return "GitHub issue #" + issue.number() + " is not one the bridge filed";
             }

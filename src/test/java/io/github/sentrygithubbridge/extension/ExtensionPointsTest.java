@@ -40,12 +40,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.admin-token=" + ExtensionPointsTest.ADMIN,
         "github.token=" + ExtensionPointsTest.TOKEN,
         "github.repository=acme/shop",
+        "github.repositories=acme/payments",
+        "github.webhook-secret=" + ExtensionPointsTest.GITHUB_SECRET,
         "github.write-interval=PT0.02S"
 })
 class ExtensionPointsTest {
 
     static final String TOKEN = "ghp_extension-points-test";
     static final String ADMIN = "admin-token-of-the-extension-points-test";
+    static final String GITHUB_SECRET = "github-webhook-secret-of-the-extension-points-test";
     static final GitHubStandIn GITHUB = GitHubStandIn.start(TOKEN);
 
     static {
@@ -81,14 +84,15 @@ class ExtensionPointsTest {
         assertThat(post(alert(id, "error", "team", "payments")).statusCode()).isEqualTo(202);
 
         GitHubStandIn.Issue issue = issueOf(id);
+        assertThat(GITHUB.repository(issue.number())).isEqualTo("acme/payments");
         assertThat(issue.labels()).containsExactly("agent:builder", "team:payments", "env:production");
         assertThat(GITHUB.assignees(issue.number())).containsExactly("payments-oncall");
         assertThat(GITHUB.labelNames()).contains("team:payments", "env:production");
 
         JsonNode told = await().atMost(Duration.ofSeconds(10)).until(() -> heard(id), java.util.Objects::nonNull);
         assertThat(told.path("number").asLong()).isEqualTo(issue.number());
-        assertThat(told.path("url").asText()).isEqualTo("https://github.test/acme/shop/issues/" + issue.number());
-        assertThat(told.path("repository").asText()).isEqualTo("acme/shop");
+        assertThat(told.path("url").asText()).isEqualTo("https://github.test/acme/payments/issues/" + issue.number());
+        assertThat(told.path("repository").asText()).isEqualTo("acme/payments");
         assertThat(told.path("level").asText()).isEqualTo("error");
         assertThat(told.path("title").asText()).isNotBlank();
         assertThat(told.toString()).doesNotContain(TOKEN, SentryDeliveries.SECRET);
@@ -102,6 +106,7 @@ class ExtensionPointsTest {
         assertThat(post(alert(fatal, "fatal", null, null)).statusCode()).isEqualTo(202);
 
         GitHubStandIn.Issue plainIssue = issueOf(plain);
+        assertThat(GITHUB.repository(plainIssue.number())).isEqualTo("acme/shop");
         assertThat(plainIssue.labels()).containsExactly("agent:builder");
         assertThat(GITHUB.assignees(plainIssue.number())).isEmpty();
         assertThat(issueOf(fatal).labels()).containsExactly("agent:builder", "severity:fatal");
@@ -118,7 +123,7 @@ class ExtensionPointsTest {
         JsonNode shown = JSON.readTree(preview.body());
         assertThat(shown.path("decision").asText()).isEqualTo("open-issue");
         assertThat(shown.path("reason").asText()).isEqualTo("a GitHub issue will be opened");
-        assertThat(shown.path("repository").asText()).isEqualTo("acme/shop");
+        assertThat(shown.path("repository").asText()).isEqualTo("acme/payments");
         // examples/templates made them
         assertThat(shown.path("title").asText()).isEqualTo("[error] ReferenceError: heck is not defined (production)");
         assertThat(shown.path("body").asText()).startsWith("<!-- sentry-github-bridge: " + id + " -->\n\n**ReferenceError: heck is not defined** — `error` in `production`")
@@ -150,6 +155,27 @@ class ExtensionPointsTest {
                 .header("Content-Type", "application/json")
                 .header("Sentry-Hook-Resource", "event_alert")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    @Test
+    void aRoutedIssueLivesItsLifeInItsRepository() {
+        GITHUB.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/github", GITHUB_SECRET);
+        String id = Long.toString(IDS.incrementAndGet());
+        post(alert(id, "error", "team", "payments"));
+        int number = issueOf(id).number();
+
+        // resolved in Sentry: closed as completed, in acme/payments (a PATCH to acme/shop would find no such issue)
+        var resolved = new SentryDeliveries(port, Clock.systemUTC()).post("issue", SentryDeliveries.issueStatus(id, "resolved", null, "Jane", java.util.Map.of()));
+        assertThat(resolved.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "closed".equals(GITHUB.issue(number).state()));
+        assertThat(GITHUB.issue(number).stateReason()).isEqualTo("completed");
+
+        // a person reopens it there, and closes it as not planned: the bridge holds it, its echo of acme/payments is matched
+        GITHUB.reopenByPerson(number);
+        GITHUB.closeByPerson(number, "not_planned");
+        await().atMost(Duration.ofSeconds(15)).until(() -> SentryDeliveries.json(post(alert(id, "error", "team", "payments")))
+                .get("reason").toString().contains("closed as not planned on GitHub (#" + number + ")"));
+        assertThat(GITHUB.issuesPerSentryIssue()).containsEntry(id, 1L);
     }
 
     @Test

@@ -19,7 +19,7 @@ class GitHubRetryPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     static final GitHubProperties GITHUB = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
-            Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null);
+            Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
     // the metrics and the store are not used by the rules tested here
     final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC), null, null, GITHUB);
 

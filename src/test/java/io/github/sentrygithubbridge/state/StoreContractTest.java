@@ -131,7 +131,7 @@ class StoreContractTest {
         assertThat(a.writes().lease(false)).isNull();
         assertThat(a.jdbc().queryForObject("SELECT attempts FROM pending_write", Integer.class)).as("nothing leased, nothing tried").isZero();
         // newest first, as GitHub lists them: the newest is the Sentry issue's issue
-        a.issues().foundOnGitHub(List.of(found("8301", 99, "2026-11-02T00:00:00Z"), found("8301", 77, "2026-11-01T00:00:00Z")));
+        a.issues().foundOnGitHub("o/r", List.of(found("8301", 99, "2026-11-02T00:00:00Z"), found("8301", 77, "2026-11-01T00:00:00Z")));
 
         assertThat(a.issues().isFiled("8301")).isTrue();
         assertThat(a.issues().numberOf("8301")).isEqualTo(99L);
@@ -241,7 +241,7 @@ class StoreContractTest {
         SentryAlert alert = alert("8801");
         Decision decided = a.issues().decide(alert, null);
         // meanwhile the first read of GitHub finds the issue, opened long ago
-        a.issues().foundOnGitHub(List.of(found("8801", 5, "2026-01-01T00:00:00Z")));
+        a.issues().foundOnGitHub("o/r", List.of(found("8801", 5, "2026-01-01T00:00:00Z")));
 
         Decision again = a.issues().commit(decided, alert, null, a.requests().render(decided, alert, null, null));
 
@@ -308,7 +308,7 @@ class StoreContractTest {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
         GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
-                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null);
+                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
         StoreFile file = new StoreFile(store, pool);
         try {
             file.remember();
@@ -318,7 +318,7 @@ class StoreContractTest {
         PendingWrites writes = new PendingWrites(jdbc, JSON, store, file);
         LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression");
         SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
-                new SentryApiProperties(null, null, null), Clock.systemUTC());
+                new SentryApiProperties(null, null, null), Clock.systemUTC(), "o/r");
         return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle), writes,
                 new DeadLetters(jdbc, transaction), jdbc);
     }

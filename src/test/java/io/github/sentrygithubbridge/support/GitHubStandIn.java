@@ -57,6 +57,10 @@ public final class GitHubStandIn implements AutoCloseable {
     private final Map<Integer, List<String>> comments = new HashMap<>();
     private final Map<Integer, List<String>> assignees = new HashMap<>();
     private final Set<String> assignable = ConcurrentHashMap.newKeySet();
+    /** Each issue's repository (owner/name as requested); numbers run across all repositories here, unlike GitHub. */
+    private final Map<Integer, String> repositories = new HashMap<>();
+    /** The repository issues are seeded in. */
+    public static final String MAIN = "acme/shop";
     private final Set<String> labels = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile int downStatus;
@@ -269,7 +273,7 @@ public final class GitHubStandIn implements AutoCloseable {
         }
         try {
             byte[] body = JSON.writeValueAsBytes(Map.of("action", action, "issue", view(issue),
-                    "repository", Map.of("full_name", "acme/shop"), "sender", Map.of("login", sender)));
+                    "repository", Map.of("full_name", repository(issue.number())), "sender", Map.of("login", sender)));
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                     .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
                     .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
@@ -302,6 +306,16 @@ public final class GitHubStandIn implements AutoCloseable {
     public void assignableOnly(String... logins) {
         assignable.clear();
         assignable.addAll(List.of(logins));
+    }
+
+    /** The repository an issue is in. */
+    public synchronized String repository(int number) {
+        return repositories.getOrDefault(number, MAIN);
+    }
+
+    private static String repositoryOf(HttpExchange exchange) {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        return parts.length > 5 ? parts[4] + "/" + parts[5] : "";
     }
 
     /** The assignees an issue was opened with. */
@@ -400,6 +414,7 @@ public final class GitHubStandIn implements AutoCloseable {
         body.path("assignees").forEach(a -> logins.add(a.asText()));
         synchronized (this) {
             assignees.put(issue.number(), List.copyOf(logins));
+            repositories.put(issue.number(), repositoryOf(exchange));
         }
         holdAnswer();
         answer(exchange, 201, JSON.writeValueAsString(view(issue)), null);
@@ -409,7 +424,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private void one(HttpExchange exchange, int number, String method, JsonNode body) throws IOException {
         Issue issue;
         synchronized (this) {
-            if (number < 1 || number > issues.size()) {
+            if (number < 1 || number > issues.size() || !repository(number).equalsIgnoreCase(repositoryOf(exchange))) {
                 answer(exchange, 404, "{\"message\":\"Not Found\"}", null);
                 return;
             }
@@ -464,9 +479,11 @@ public final class GitHubStandIn implements AutoCloseable {
         int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
         Comparator<Issue> order = Comparator.comparing(Issue::createdAt).thenComparing(Issue::number);
+        String repository = repositoryOf(exchange);
         List<Issue> matching = issues().stream().filter(i -> !i.deleted() && i.labels().containsAll(wanted))
+                .filter(i -> repository(i.number()).equalsIgnoreCase(repository))
                 .sorted("asc".equals(query.get("direction")) ? order : order.reversed()).toList();
-        List<Map<String, Object>> shown = matching.stream().skip((long) (page - 1) * perPage).limit(perPage).map(GitHubStandIn::view).toList();
+        List<Map<String, Object>> shown = matching.stream().skip((long) (page - 1) * perPage).limit(perPage).map(this::view).toList();
         String link = null;
         if ((long) page * perPage < matching.size()) {
             String uri = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getPath() + "?"
@@ -498,10 +515,10 @@ public final class GitHubStandIn implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> view(Issue issue) {
+    private Map<String, Object> view(Issue issue) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("number", issue.number());
-        view.put("html_url", "https://github.test/acme/shop/issues/" + issue.number());
+        view.put("html_url", "https://github.test/" + repository(issue.number()) + "/issues/" + issue.number());
         view.put("title", issue.title());
         view.put("body", issue.body());
         view.put("state", issue.state());
