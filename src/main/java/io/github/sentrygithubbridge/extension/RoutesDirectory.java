@@ -44,6 +44,8 @@ class RoutesDirectory implements CamelContextConfiguration {
 
     @Override
     public void beforeApplicationStart(CamelContext context) {
+        // one application per JVM in production; tests start several
+        LOADED.clear();
         if (directory.isBlank()) {
             return;
         }
