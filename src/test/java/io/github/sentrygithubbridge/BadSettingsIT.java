@@ -110,9 +110,7 @@ class BadSettingsIT {
 
     private static String failToStart(Map<String, String> settings) throws IOException, InterruptedException {
         Path log = Files.createTempFile("bridge-bad-setting", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", BridgeProcess.JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(BridgeProcess.command()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
         builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
         builder.environment().put("BRIDGE_DATA_DIR", Files.createTempDirectory("bridge-bad-setting").toString());

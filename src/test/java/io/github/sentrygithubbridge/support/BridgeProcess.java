@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,9 +46,7 @@ public final class BridgeProcess implements AutoCloseable {
             // under target/, beside the test reports: kept for reading when a test fails
             Path logs = Files.createDirectories(Path.of("target", "bridge-process-logs"));
             Path log = Files.createTempFile(logs, "bridge-process", ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
@@ -62,6 +61,61 @@ public final class BridgeProcess implements AutoCloseable {
             return bridge;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> command;
+
+    /**
+     * How the fault and lifecycle tests start the jar: Spring Boot's extracted layout of it with a class data
+     * archive (AppCDS) made by one training run, which starts in about half the time; the same classes, read from
+     * plain jars. PackagedJarIT starts the fat jar itself. Without an archive (a JVM that can't make one) the fat
+     * jar is started.
+     */
+    public static synchronized List<String> command() {
+        if (command == null) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
+            try {
+                Path dir = Path.of("target", "bridge-process-cds");
+                Path jar = dir.resolve("sentry-github-bridge.jar");
+                Path archive = dir.resolve("app.jsa");
+                deleteTree(dir);
+                run(List.of(java, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--destination", dir.toString()), Map.of());
+                Path data = Files.createTempDirectory("bridge-cds-training");
+                run(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Dspring.context.exit=onRefresh", "-jar", jar.toString()), Map.of("SERVER_PORT", Integer.toString(freePort()),
+                        "MANAGEMENT_SERVER_PORT", Integer.toString(freePort()), "BRIDGE_DATA_DIR", data.toString(),
+                        "SENTRY_WEBHOOK_SECRET", "training"));
+                if (Files.size(archive) > 0) {
+                    command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.out.println("no class data archive for the jar's processes (" + e + "): starting the fat jar");
+            }
+        }
+        return command;
+    }
+
+    private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("bridge-cds", ".log").toFile());
+        builder.environment().remove("SENTRY_DSN");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException(command.get(command.size() - 1) + " did not finish cleanly");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
