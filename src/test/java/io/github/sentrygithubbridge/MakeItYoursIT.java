@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sentrygithubbridge.support.AppKeys;
 import io.github.sentrygithubbridge.support.BridgeProcess;
 import io.github.sentrygithubbridge.support.GitHubStandIn;
@@ -145,11 +143,7 @@ class MakeItYoursIT {
     }
 
     /** Sentry's documented event_alert for another Sentry issue, tagged team=TEAM when given. */
-    private static byte[] alert(String issueId, String team) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(SentryDeliveries.eventAlert(issueId));
-        if (team != null) {
-            ((ArrayNode) root.path("data").path("event").path("tags")).addArray().add("team").add(team);
-        }
-        return JSON.writeValueAsBytes(root);
+    private static byte[] alert(String issueId, String team) {
+        return SentryDeliveries.withTag(SentryDeliveries.eventAlert(issueId), team == null ? null : "team", team);
     }
 }
