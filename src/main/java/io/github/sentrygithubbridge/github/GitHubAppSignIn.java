@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs in as a GitHub App: a JWT (RS256, iss = the App's id, iat a minute back for clock drift, exp nine minutes
  * ahead) is exchanged for an installation token, which is reused until five minutes before it expires, or until
- * GitHub refuses it (401). The installation is GITHUB_APP_INSTALLATION_ID, or looked up from the repository. The key,
- * the JWTs and the tokens are never logged.
+ * GitHub refuses it (401). The installation is GITHUB_APP_INSTALLATION_ID, or looked up once per repository (an App
+ * may be installed on several organisations, each an installation with its own tokens). The key, the JWTs and the
+ * tokens are never logged.
  */
 public class GitHubAppSignIn {
 
@@ -53,9 +54,15 @@ public class GitHubAppSignIn {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final GitHubAccess access;
-    private String installationId;
-    private String token;
-    private Instant expiresAt = Instant.EPOCH;
+    /** GITHUB_APP_INSTALLATION_ID, or null: then looked up per repository. */
+    private final String installationId;
+    /** owner/name, lower case → installation id. */
+    private final java.util.Map<String, String> installations = new java.util.HashMap<>();
+    /** installation id → its token. */
+    private final java.util.Map<String, Token> tokens = new java.util.HashMap<>();
+
+    private record Token(String value, Instant expiresAt) {
+    }
 
     GitHubAppSignIn(GitHubProperties github, Clock clock, GitHubAccess access) {
         this.access = access;
@@ -70,27 +77,34 @@ public class GitHubAppSignIn {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** An installation token, fetched when there is none or it expires within five minutes. */
-    synchronized String token() throws IOException {
-        if (token == null || !clock.instant().isBefore(expiresAt.minus(RENEW_BEFORE_EXPIRY))) {
-            JsonNode answer = call("POST", "/app/installations/" + installation() + "/access_tokens", 201);
+    /** The token for GITHUB_REPOSITORY. */
+    String token() throws IOException {
+        return token(repository);
+    }
+
+    /** An installation token for the repository, fetched when there is none or it expires within five minutes. */
+    synchronized String token(String forRepository) throws IOException {
+        String installation = installation(forRepository == null ? repository : forRepository);
+        Token token = tokens.get(installation);
+        if (token == null || !clock.instant().isBefore(token.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
+            JsonNode answer = call("POST", "/app/installations/" + installation + "/access_tokens", 201);
             String fresh = answer.path("token").asText(null);
             if (fresh == null || fresh.isBlank()) {
                 throw new IOException("GitHub's answer to the installation token request has no token");
             }
-            token = fresh;
-            expiresAt = expiry(answer.path("expires_at").asText(null));
-            LOG.info("Signed in as GitHub App {} (installation {}); the token is good until {}", appId, installationId, expiresAt);
+            token = new Token(fresh, expiry(answer.path("expires_at").asText(null)));
+            tokens.put(installation, token);
+            LOG.info("Signed in as GitHub App {} (installation {}); the token is good until {}", appId, installation, token.expiresAt());
         }
-        return token;
+        return token.value();
     }
 
-    /** GitHub refused the token (401): the next request gets a new one. */
+    /** GitHub refused a token (401): the next request gets a new one. */
     synchronized void refused() {
-        if (token != null) {
+        if (!tokens.isEmpty()) {
             LOG.warn("GitHub refused the GitHub App's installation token: a new one is fetched for the next request");
         }
-        token = null;
+        tokens.clear();
     }
 
     /** The JWT that signs in as the App itself. */
@@ -107,15 +121,21 @@ public class GitHubAppSignIn {
         return jwt.serialize();
     }
 
-    private String installation() throws IOException {
-        if (installationId == null) {
-            installationId = call("GET", "/repos/" + repository + "/installation", 200).path("id").asText(null);
-            if (installationId == null) {
-                throw new IOException("GitHub's answer to GET /repos/" + repository + "/installation has no id");
-            }
-            LOG.info("GitHub App {} is installed on {} as installation {}", appId, repository, installationId);
+    private String installation(String forRepository) throws IOException {
+        if (installationId != null) {
+            return installationId;
         }
-        return installationId;
+        String key = forRepository.toLowerCase(java.util.Locale.ROOT);
+        String found = installations.get(key);
+        if (found == null) {
+            found = call("GET", "/repos/" + forRepository + "/installation", 200).path("id").asText(null);
+            if (found == null) {
+                throw new IOException("GitHub's answer to GET /repos/" + forRepository + "/installation has no id");
+            }
+            installations.put(key, found);
+            LOG.info("GitHub App {} is installed on {} as installation {}", appId, forRepository, found);
+        }
+        return found;
     }
 
     private JsonNode call(String method, String path, int expected) throws IOException {
@@ -138,7 +158,7 @@ public class GitHubAppSignIn {
         if (answer.statusCode() != expected) {
             throw new IOException("GitHub App sign-in: " + method + " " + path + " answered " + answer.statusCode()
                     + (answer.statusCode() == 401 ? " (check GITHUB_APP_ID and the private key)"
-                    : answer.statusCode() == 404 ? " (is the App installed on " + repository + "?)" : ""));
+                    : answer.statusCode() == 404 ? " (is the App installed on the repository?)" : ""));
         }
         return json.readTree(answer.body());
     }

@@ -34,9 +34,9 @@ public class GitHubToken {
     }
 
     /** The Authorization header value; a GitHub App's installation token is fetched or renewed when due. */
-    public String bearer() throws IOException {
+    public String bearer(@org.apache.camel.ExchangeProperty("githubRepository") String repository) throws IOException {
         if (app != null) {
-            return "Bearer " + app.token();
+            return "Bearer " + app.token(repository);
         }
         if (token == null) {
             throw new IllegalStateException("no GITHUB_TOKEN: a dry run never calls GitHub");

@@ -92,7 +92,9 @@ class ExtensionPointsTest {
         assertThat(told.path("repository").asText()).isEqualTo("acme/payments");
         assertThat(told.path("level").asText()).isEqualTo("error");
         assertThat(told.path("title").asText()).isNotBlank();
+        // the hook route's exchange carries nothing of the lane's: no GitHub token in what it sends on
         assertThat(told.toString()).doesNotContain(TOKEN, SentryDeliveries.SECRET);
+        assertThat(CHAT.headers()).isNotEmpty().noneMatch(h -> h.contains(TOKEN) || h.startsWith("Authorization"));
     }
 
     @Test

@@ -64,6 +64,18 @@ class GitHubAppSignInTest {
     }
 
     @Test
+    void looksTheInstallationUpOncePerRepositoryAndSharesATokenWithinOneInstallation() throws Exception {
+        github.enableApp("4242", KEYS.publicKey(), 77, Duration.ofHours(1));
+        GitHubAppSignIn app = signIn(KEYS.pkcs1Pem(), null, null);
+
+        String shop = app.token("acme/shop");
+        assertThat(app.token("acme/payments")).as("the same installation: the same token").isEqualTo(shop);
+        assertThat(app.token("acme/payments")).isEqualTo(shop);
+        assertThat(github.appInstallationLookups()).isEqualTo(2);
+        assertThat(github.appTokenRequests()).isEqualTo(1);
+    }
+
+    @Test
     void readsTheKeyInEitherPemFormFromTextOrFileAndSkipsTheLookupWithAnInstallationId() throws Exception {
         github.enableApp("4242", KEYS.publicKey(), 77, Duration.ofHours(1));
         Path file = Files.writeString(dir.resolve("app.pem"), KEYS.pkcs8Pem());

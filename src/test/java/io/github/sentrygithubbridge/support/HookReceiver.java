@@ -22,6 +22,7 @@ public final class HookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<JsonNode> received = new ArrayList<>();
+    private final List<String> headers = new ArrayList<>();
     private volatile int status = 204;
     private volatile CountDownLatch hang = new CountDownLatch(0);
 
@@ -62,11 +63,17 @@ public final class HookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Every request header it got, as "Name: value". */
+    public synchronized List<String> headers() {
+        return List.copyOf(headers);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             synchronized (this) {
                 received.add(body);
+                exchange.getRequestHeaders().forEach((name, values) -> headers.add(name + ": " + String.join(",", values)));
             }
             hang.await(60, TimeUnit.SECONDS);
             exchange.sendResponseHeaders(status, -1);
