@@ -95,6 +95,9 @@ class ExtensionPointsTest {
         // the hook route's exchange carries nothing of the lane's: no GitHub token in what it sends on
         assertThat(told.toString()).doesNotContain(TOKEN, SentryDeliveries.SECRET);
         assertThat(CHAT.headers()).isNotEmpty().noneMatch(h -> h.contains(TOKEN) || h.startsWith("Authorization"));
+        // the properties the README names, as the example's header shows them
+        assertThat(CHAT.headers()).contains("X-github-issue: acme/payments#" + issue.number() + " https://github.test/acme/payments/issues/"
+                + issue.number() + " (Sentry " + id + ", error)");
     }
 
     @Test
