@@ -155,6 +155,10 @@ public class GitHubAppSignIn {
         if (access != null) {
             access.answered(method + " " + path, answer.statusCode(), false);
         }
+        if (answer.statusCode() == 404 && path.endsWith("/access_tokens")) {
+            // the App was installed anew (a new installation id): look it up again next time
+            installations.clear();
+        }
         if (answer.statusCode() != expected) {
             throw new IOException("GitHub App sign-in: " + method + " " + path + " answered " + answer.statusCode()
                     + (answer.statusCode() == 401 ? " (check GITHUB_APP_ID and the private key)"

@@ -44,22 +44,27 @@ public class IssueTargets implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange delivery, Exchange chosen) {
         String key = delivery.getProperty("sentryIssueKey", String.class);
+        boolean counting = !Boolean.TRUE.equals(delivery.getProperty("preview", Boolean.class));
         IssueTarget target = IssueTarget.DEFAULT;
         if (chosen.getException() != null) {
             LOG.error("The choose-github-target route failed for Sentry issue {} ({}): the issue gets BRIDGE_LABELS and no assignee",
                     key, chosen.getException().toString());
-            metrics.extensionFailed("choose-github-target");
+            count(counting);
         } else {
             target = chosen(chosen.getProperty("githubLabels"), chosen.getProperty("githubAssignees"),
-                    chosen.getProperty("githubRepository", String.class), key);
+                    chosen.getProperty("githubRepository", String.class), key, counting);
         }
         delivery.setProperty("githubTarget", target);
         return delivery;
     }
 
-    public IssueTarget chosen(@ExchangeProperty("githubLabels") Object labels, @ExchangeProperty("githubAssignees") Object assignees,
-                              @ExchangeProperty("githubRepository") String chosenRepository,
-                              @ExchangeProperty("sentryIssueKey") String key) {
+    private void count(boolean counting) {
+        if (counting) {
+            metrics.extensionFailed("choose-github-target");
+        }
+    }
+
+    IssueTarget chosen(Object labels, Object assignees, String chosenRepository, String key, boolean counting) {
         String repository = null;
         if (chosenRepository != null && !chosenRepository.isBlank()) {
             // only a repository the bridge knows: its issues are read at startup, so a wiped store opens none twice
@@ -67,7 +72,7 @@ public class IssueTargets implements AggregationStrategy {
             if (repository == null) {
                 LOG.error("choose-github-target chose {} for Sentry issue {}, which is neither GITHUB_REPOSITORY nor in BRIDGE_REPOSITORIES: "
                         + "the issue goes to GITHUB_REPOSITORY", chosenRepository, key);
-                metrics.extensionFailed("choose-github-target");
+                count(counting);
             }
         }
         List<String> label = new ArrayList<>();

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * that does not compile stops it, naming the file.
  *
  * <p>The model's values come escaped for Markdown ({@link IssueModel}). A template can still put text right before a
- * value — {@code @{{project}}}, {@code #{{shortId}}}, {@code <{{culprit}}>}, {@code [x]({{culprit}})} — so every
+ * value — {@code @{{project}}}, {@code #{{shortId}}}, {@code <{{culprit}}>}, {@code &{{rule}}}, {@code GH-{{shortId}}},
+ * {@code [x]({{culprit}})} — so every
  * value is fenced by invisible marks while rendering, and a mention, reference, tag or link made at a value's start
  * is broken with a zero-width joiner before the marks go.
  */
@@ -41,7 +42,8 @@ public class IssueTemplates {
     static final char VALUE = '\uE000';
     static final char URL = '\uE001';
     static final char END = '\uE002';
-    private static final Pattern JOINED = Pattern.compile("(@|#|<|\\]\\()" + VALUE);
+    // @ mention, # reference, < tag, & entity (&#64; is an @), ]( link, GH-1 reference
+    private static final Pattern JOINED = Pattern.compile("(@|#|<|&|\\]\\(|(?i:gh)-)" + VALUE);
     private static final Pattern MARKS = Pattern.compile("[" + VALUE + URL + END + "]");
 
     private final Mustache title;

@@ -451,7 +451,9 @@ public class SentryIssueLifecycle {
     /**
      * Issues found on GitHub with the bridge's marker (startup, or before a creation is sent again). A Sentry issue
      * the store does not know is filed under the newest; one whose creation is queued (whatever Sentry said since)
-     * gets the number of an issue newer than the one it follows, and keeps the state it is meant to have.
+     * gets the number of an issue newer than the one it follows, or of one that says it follows it (numbers of two
+     * repositories do not compare), and keeps the state it is meant to have. An issue that says it follows the one
+     * the store has (a regression opened in another repository, found after the store was wiped) takes its place.
      */
     public void foundOnGitHub(String repository, List<GitHubIssue> issues) {
         String stored = stored(repository);
@@ -465,12 +467,18 @@ public class SentryIssueLifecycle {
                         VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))
                         ON CONFLICT (sentry_issue_key) DO UPDATE SET github_issue_number = excluded.github_issue_number,
                             github_repository = excluded.github_repository,
-                            state = CASE WHEN sentry_issue.state = 'pending' THEN excluded.state ELSE sentry_issue.state END,
+                            previous_issue_number = COALESCE(sentry_issue.github_issue_number, sentry_issue.previous_issue_number),
+                            state = CASE WHEN sentry_issue.state = 'pending' OR sentry_issue.github_issue_number IS NOT NULL
+                                THEN excluded.state ELSE sentry_issue.state END,
+                            closed_by = CASE WHEN sentry_issue.github_issue_number IS NOT NULL THEN excluded.closed_by ELSE sentry_issue.closed_by END,
+                            closed_at = CASE WHEN sentry_issue.github_issue_number IS NOT NULL THEN excluded.closed_at ELSE sentry_issue.closed_at END,
                             version = sentry_issue.version + 1
-                        WHERE sentry_issue.github_issue_number IS NULL AND sentry_issue.state <> 'gone'
-                          AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number)""",
+                        WHERE (sentry_issue.github_issue_number IS NULL AND sentry_issue.state <> 'gone'
+                            AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number
+                                 OR sentry_issue.previous_issue_number = CAST(? AS BIGINT)))
+                          OR sentry_issue.github_issue_number = CAST(? AS BIGINT)""",
                         issue.key(), state.column(), issue.number(), state.isClosed() ? "person" : null, closedAt,
-                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli(), stored);
+                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli(), stored, issue.follows(), issue.follows());
             }
         });
     }

@@ -22,6 +22,7 @@ public class BridgeMetrics {
 
     static final Set<String> RESOURCES = Set.of("event_alert", "error", "issue", "metric_alert", "installation",
             "comment", "seer", "uptime", "preprod_artifact");
+    static final Set<String> EXTENSION_POINTS = Set.of("choose-github-target", "on-github-issue-opened");
     static final Set<String> OUTCOMES = Set.of("accepted", "ignored", "duplicate", "rejected", "invalid", "unavailable");
     static final Set<String> OPERATIONS = Set.of("create", "comment", "close", "reopen", "label");
     static final Set<String> ISSUE_ACTIONS = Set.of("opened", "commented", "closed", "reopened", "dry-run");
@@ -48,6 +49,7 @@ public class BridgeMetrics {
         ISSUE_ACTIONS.forEach(this::issues);
         sentryRequests("200");
         OUTCOMES.forEach(outcome -> webhooks("event_alert", outcome));
+        EXTENSION_POINTS.forEach(this::extensionFailures);
     }
 
     /** Counts a GitHub write the bridge gave up on. */
@@ -62,8 +64,12 @@ public class BridgeMetrics {
 
     /** Counts a failure of an engineer's route at an extension point (choose-github-target, on-github-issue-opened). */
     public void extensionFailed(String route) {
-        Counter.builder("bridge.extension.failures").description("Failures of the engineer's routes at the extension points")
-                .tag("route", route).register(registry).increment();
+        extensionFailures(route).increment();
+    }
+
+    private Counter extensionFailures(String route) {
+        return Counter.builder("bridge.extension.failures").description("Failures of the engineer's routes at the extension points")
+                .tag("route", route).register(registry);
     }
 
     /** Counts an issue closed or reopened, by the state GitHub was asked for. */

@@ -24,11 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
-        "github.token="
+        "github.token=",
+        "bridge.admin-token=" + FailingChooseRouteTest.ADMIN
 })
 class FailingChooseRouteTest {
 
     static final Path DATA = directory("bridge-failing-choose-data");
+    static final String ADMIN = "admin-token-of-the-failing-choose-route-test";
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) throws IOException {
@@ -39,14 +41,27 @@ class FailingChooseRouteTest {
                     from:
                       uri: direct:choose-github-target
                       steps:
-                        - setProperty:
-                            name: githubLabels
-                            expression:
-                              constant:
-                                expression: never-used
-                        - throwException:
-                            exceptionType: java.lang.IllegalStateException
-                            message: the team directory is down
+                        - choice:
+                            when:
+                              # a probe: what of the request reaches the engineer's route
+                              - simple:
+                                  expression: "${exchangeProperty.sentryAlert.tags[probe]} == 'headers'"
+                                steps:
+                                  - setProperty:
+                                      name: githubLabels
+                                      expression:
+                                        simple:
+                                          expression: "headers-${headers.size()}"
+                            otherwise:
+                              steps:
+                                - setProperty:
+                                    name: githubLabels
+                                    expression:
+                                      constant:
+                                        expression: never-used
+                                - throwException:
+                                    exceptionType: java.lang.IllegalStateException
+                                    message: the team directory is down
                 """);
         registry.add("bridge.routes-dir", routes::toString);
         registry.add("bridge.data-dir", DATA::toString);
@@ -60,14 +75,41 @@ class FailingChooseRouteTest {
 
     @Test
     void theAlertIsFiledWithTheDefaultsAndTheFailureCounted() throws IOException {
+        double before = failures();
         var reply = new SentryDeliveries(port, Clock.systemUTC()).post("event_alert", SentryDeliveries.eventAlert("9200001"));
 
         assertThat(reply.statusCode()).isEqualTo(202);
-        assertThat(meters.get("bridge.extension.failures").tag("route", "choose-github-target").counter().count()).isEqualTo(1);
+        assertThat(failures()).isEqualTo(before + 1);
         // the dry run writes the issue it would open: BRIDGE_LABELS only
         Path dryRun = DATA.resolve("dry-run");
         String issue = await().atMost(Duration.ofSeconds(10)).until(() -> created(dryRun), s -> s != null);
         assertThat(issue).contains("Labels: agent:builder\n").doesNotContain("never-used");
+    }
+
+    @Test
+    void theEngineersRouteGetsNothingOfTheRequestAndThePreviewCountsNoFailure() throws Exception {
+        double before = failures();
+
+        var failing = preview(SentryDeliveries.eventAlert("9200002"));
+        var probe = preview(SentryDeliveries.withTag(SentryDeliveries.eventAlert("9200003"), "probe", "headers"));
+
+        assertThat(failing.statusCode()).isEqualTo(200);
+        assertThat(SentryDeliveries.json(failing).get("labels")).isEqualTo(java.util.List.of("agent:builder"));
+        assertThat(failures()).as("a preview counts nothing").isEqualTo(before);
+        // no Authorization (the admin token), no Camel HTTP header, no Sentry header: the route sees the alert only
+        assertThat(SentryDeliveries.json(probe).get("labels")).isEqualTo(java.util.List.of("agent:builder", "headers-0"));
+    }
+
+    private double failures() {
+        return meters.get("bridge.extension.failures").tag("route", "choose-github-target").counter().count();
+    }
+
+    private java.net.http.HttpResponse<String> preview(byte[] body) {
+        return new SentryDeliveries(port, Clock.systemUTC()).send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/internal/preview"))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .header("Sentry-Hook-Resource", "event_alert")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     private static String created(Path dryRun) throws IOException {

@@ -56,7 +56,7 @@ class IssueTemplatesTest {
     @Test
     void aValueCannotBecomeAMentionAReferenceATagOrALinkWhereverTheTemplatePutsIt() throws IOException {
         Files.writeString(dir.resolve("issue-body.mustache"), """
-                cc @{{project}} see #{{shortId}} <{{culprit}}> [open]({{release}}) {{title}}
+                cc @{{project}} see #{{shortId}} <{{culprit}}> [open]({{release}}) {{title}} &{{rule}} GH-{{shortId}}
                 """);
         Files.writeString(dir.resolve("issue-title.mustache"), "@{{project}} #{{shortId}} {{title}}");
         IssueRendererTest.Alert a = IssueRendererTest.alert();
@@ -65,6 +65,7 @@ class IssueTemplatesTest {
         a.culprit = "script";
         a.release = "javascript:alert(1)";
         a.title = "@octocat fixed #7 <img src=x onerror=alert(1)>";
+        a.rule = "#x40;octocat";
         a.type = null;
         a.value = null;
 
@@ -72,7 +73,8 @@ class IssueTemplatesTest {
 
         assertThat(draft.body()).doesNotContainPattern("@[A-Za-z0-9]").doesNotContainPattern("#[0-9]")
                 .doesNotContain("<script", "<img", "](javascript:");
-        assertThat(draft.body()).contains("cc @\u200Dacme/payments see #\u200D12 <\u200Dscript> [open](\u200Djavascript:alert(1))");
+        assertThat(draft.body()).contains("cc @\u200Dacme/payments see #\u200D12 <\u200Dscript> [open](\u200Djavascript:alert(1))")
+                .contains(" &\u200D#x40;octocat GH-\u200D12").doesNotContain("&#x40;", "GH-12");
         assertThat(draft.title()).doesNotContainPattern("@[A-Za-z0-9]").doesNotContainPattern("#[0-9]")
                 .startsWith("@\u200Dacme/payments #\u200D12 ");
     }

@@ -323,6 +323,29 @@ class StoreContractTest {
                 new DeadLetters(jdbc, transaction), jdbc);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void anIssueThatFollowsTheKnownOneInAnotherRepositoryTakesItsPlace(String kind) {
+        Replica a = replica(store(kind, "a"));
+        // a wiped store reads GITHUB_REPOSITORY first: the old, closed issue; then the regression in another repository
+        a.issues().foundOnGitHub("o/r", List.of(new GitHubIssue(10, "closed", "completed", Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-10-01T00:00:00Z"), "8901", List.of(), false, null)));
+        a.issues().foundOnGitHub("o/other", List.of(new GitHubIssue(3, "open", null, null, Instant.parse("2026-11-02T00:00:00Z"),
+                "8901", List.of(), false, 10L), found("8901", 2, "2026-09-01T00:00:00Z")));
+
+        assertThat(a.issues().numberOf("8901")).isEqualTo(3L);
+        assertThat(a.issues().repositoryOf("8901")).isEqualTo("o/other");
+        assertThat(a.issues().describe("8901").state()).isEqualTo("open");
+
+        // a regression queued for another repository, its creation sent before: the issue that follows #500 is it,
+        // though 3 < 500 (the numbers of two repositories)
+        a.jdbc().update("INSERT INTO sentry_issue (sentry_issue_key, state, previous_issue_number, last_update_at) VALUES ('8902', 'pending', 500, 0)");
+        a.issues().foundOnGitHub("o/other", List.of(new GitHubIssue(3, "open", null, null, Instant.parse("2026-11-02T00:00:00Z"),
+                "8902", List.of(), false, 500L)));
+        assertThat(a.issues().numberOf("8902")).isEqualTo(3L);
+        assertThat(a.issues().repositoryOf("8902")).isEqualTo("o/other");
+    }
+
     private static GitHubIssue found(String key, long number, String createdAt) {
         return new GitHubIssue(number, "open", null, null, Instant.parse(createdAt), key, List.of(), false, null);
     }
