@@ -46,7 +46,8 @@ public class GitHubRequests {
             case OPEN_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(), ""), alert,
                     repository(target));
             case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(),
-                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber())), alert, repository(target));
+                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber(),
+                            elsewhere(decision.repository(), repository(target)))), alert, repository(target));
             case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
             case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
                     ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
@@ -60,6 +61,12 @@ public class GitHubRequests {
     /** BRIDGE_LABELS, then those the engineer's route chose. */
     private List<String> labels(IssueTarget target) {
         return target == null ? labels : Stream.concat(labels.stream(), target.labels().stream()).distinct().toList();
+    }
+
+    /** The old issue's repository when the new one goes to another: GitHub reads a bare #N as one of its own repository. */
+    private String elsewhere(String old, String now) {
+        String was = old == null ? repository : old;
+        return was == null || was.equalsIgnoreCase(now) ? null : was;
     }
 
     /** The repository of a new issue: the one chosen, else GITHUB_REPOSITORY. */

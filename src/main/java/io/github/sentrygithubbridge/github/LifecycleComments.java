@@ -59,8 +59,9 @@ final class LifecycleComments {
     }
 
     /** The line a new issue carries when it follows one closed long ago. */
-    static String regressionOf(long number) {
-        return "**Regression of #" + number + "**, which was closed as completed.\n\n";
+    /** The line of a new issue opened for a regression; {@code repository} when the old issue is in another one. */
+    static String regressionOf(long number, String repository) {
+        return "**Regression of " + (repository == null ? "" : repository) + "#" + number + "**, which was closed as completed.\n\n";
     }
 
     private static String archiveKind(String substatus) {

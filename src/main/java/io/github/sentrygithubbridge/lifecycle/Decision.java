@@ -16,9 +16,15 @@ import java.time.Instant;
  * @param outcome        accepted, duplicate or ignored
  * @param reason         a sentence for Sentry and the logs
  * @param kept           its write is in the store, with the transition
+ * @param repository     the repository of {@code issueNumber} when it is not GITHUB_REPOSITORY, else null
  */
 public record Decision(String key, Transition transition, long version, Long issueNumber, long events, Instant since,
-                       boolean regression, String outcome, String reason, boolean kept) {
+                       boolean regression, String outcome, String reason, boolean kept, String repository) {
+
+    public Decision(String key, Transition transition, long version, Long issueNumber, long events, Instant since,
+                    boolean regression, String outcome, String reason, boolean kept) {
+        this(key, transition, version, issueNumber, events, since, regression, outcome, reason, kept, null);
+    }
 
     /** Whether it queues a write, so the write is rendered and committed. */
     public boolean writes() {
@@ -36,7 +42,7 @@ public record Decision(String key, Transition transition, long version, Long iss
     }
 
     Decision asKept() {
-        return new Decision(key, transition, version, issueNumber, events, since, regression, outcome, reason, true);
+        return new Decision(key, transition, version, issueNumber, events, since, regression, outcome, reason, true, repository);
     }
 
     /** The answer's HTTP status: 202 when a write was queued, 200 otherwise. */

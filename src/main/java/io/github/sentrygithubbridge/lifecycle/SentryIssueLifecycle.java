@@ -122,8 +122,8 @@ public class SentryIssueLifecycle {
                             Instant.ofEpochMilli(row.lastUpdateAt()), true,
                             "a regression: GitHub issue #" + row.number() + " will be reopened");
                 }
-                yield decision(key, Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true,
-                        "a regression after the reopen window: a new GitHub issue will name #" + row.number());
+                yield new Decision(key, Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true, "accepted",
+                        "a regression after the reopen window: a new GitHub issue will name #" + row.number(), false, row.repository());
             }
             case OPEN -> {
                 if (counts && now - row.lastUpdateAt() >= settings.cooldown().toMillis()) {
