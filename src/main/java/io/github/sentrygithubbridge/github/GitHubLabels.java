@@ -17,20 +17,34 @@ import org.springframework.stereotype.Component;
 @Component("gitHubLabels")
 public class GitHubLabels {
 
+    /** GitHub's default grey; the label's colour is the repository owner's choice, not ours. */
+    static final String LABEL_COLOUR = "ededed";
+
     /** "owner/name label", lower case: GitHub's repository and label names are case-insensitive. */
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+    private final List<String> configured;
     private final String regressionLabel;
 
-    public GitHubLabels(io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle) {
+    public GitHubLabels(GitHubProperties github, io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle) {
+        this.configured = github.labelList();
         this.regressionLabel = lifecycle.regressionLabel();
     }
 
+    /** The labels to make sure of at startup: those put on every issue, and the regression label. */
+    public List<Map<String, String>> configured() {
+        return labels(configured.stream());
+    }
+
+    /** Before a creation: the issue's labels, and the regression label, not yet made in its repository. */
     public List<Map<String, String>> notYetEnsured(@ExchangeProperty("githubRequest") NewIssue created,
                                                    @ExchangeProperty("githubRepository") String repository) {
-        return Stream.concat(created.issue().labels().stream(), Stream.of(regressionLabel)).distinct()
-                .filter(name -> !ensured.contains(key(repository, name)))
-                .map(name -> Map.of("name", name, "color", GitHubRequests.LABEL_COLOUR))
-                .toList();
+        return labels(created.issue().labels().stream()).stream()
+                .filter(label -> !ensured.contains(key(repository, label.get("name")))).toList();
+    }
+
+    private List<Map<String, String>> labels(Stream<String> names) {
+        return Stream.concat(names, Stream.of(regressionLabel)).distinct()
+                .map(name -> Map.of("name", name, "color", LABEL_COLOUR)).toList();
     }
 
     public void ensured(@ExchangeProperty("githubLabel") String name, @ExchangeProperty("githubLabelMade") Boolean made,

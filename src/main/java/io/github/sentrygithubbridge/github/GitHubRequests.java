@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("gitHubRequests")
 public class GitHubRequests {
 
-    /** GitHub's default grey; the label's colour is the repository owner's choice, not ours. */
-    static final String LABEL_COLOUR = "ededed";
-
     private final IssueRenderer renderer;
     private final ObjectMapper json;
     private final List<String> labels;
@@ -154,9 +151,4 @@ public class GitHubRequests {
         return patch;
     }
 
-    /** The labels to make sure of: those put on every issue, and the regression label. */
-    public List<Map<String, String>> labels() {
-        return Stream.concat(labels.stream(), Stream.of(regressionLabel)).distinct()
-                .map(name -> Map.of("name", name, "color", LABEL_COLOUR)).toList();
-    }
 }

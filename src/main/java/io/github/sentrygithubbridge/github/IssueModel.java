@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.sentry.Level;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Breadcrumb;
 import io.github.sentrygithubbridge.sentry.SentryAlert.Frame;
 import java.time.Instant;
@@ -73,11 +74,22 @@ final class IssueModel {
         frames(alert, model);
         breadcrumbs(alert, model);
         List<Map<String, Object>> tags = new ArrayList<>();
-        IssueRenderer.shownTags(alert.tags() == null ? Map.of() : alert.tags())
+        shownTags(alert.tags() == null ? Map.of() : alert.tags())
                 .forEach((k, v) -> tags.add(Map.of("name", value(cell(k, VALUE_LIMIT)), "value", value(cell(v, VALUE_LIMIT)))));
         model.put("tags", tags);
         model.put("hasTags", !tags.isEmpty());
         return model;
+    }
+
+    /** Only the tags that say where it happened: the others are the engineer's, for routing, and may be private. */
+    private static Map<String, String> shownTags(Map<String, String> tags) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        tags.forEach((k, v) -> {
+            if (SentryAlertNormaliser.SHOWN_TAGS.contains(k)) {
+                shown.put(k, v);
+            }
+        });
+        return shown;
     }
 
     /** The alert's text fields, by the names the templates use. */

@@ -1,21 +1,12 @@
 package io.github.sentrygithubbridge.github;
 
-import io.github.sentrygithubbridge.sentry.Level;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
-import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
-import io.github.sentrygithubbridge.sentry.SentryAlert.Breadcrumb;
-import io.github.sentrygithubbridge.sentry.SentryAlert.Frame;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,17 +89,6 @@ public class IssueRenderer {
             md.append('\n').append(link).append('\n');
         }
         return new CommentDraft(md.toString());
-    }
-
-    /** Only the tags that say where it happened: the others are the engineer's, for routing, and may be private. */
-    static Map<String, String> shownTags(Map<String, String> tags) {
-        Map<String, String> shown = new java.util.LinkedHashMap<>();
-        tags.forEach((k, v) -> {
-            if (SentryAlertNormaliser.SHOWN_TAGS.contains(k)) {
-                shown.put(k, v);
-            }
-        });
-        return shown;
     }
 
     private static void item(StringBuilder md, String name, String value) {

@@ -3,6 +3,8 @@ package io.github.sentrygithubbridge.github;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.resolver.ClasspathResolver;
+import com.github.mustachejava.resolver.FileSystemResolver;
 import io.github.sentrygithubbridge.InvalidSettingException;
 import io.github.sentrygithubbridge.UnusableFileException;
 import java.io.IOException;
@@ -107,24 +109,15 @@ public class IssueTemplates {
 
     /** Values are Markdown, already escaped: Mustache's HTML escaping would spoil them. Partials stay under the directory. */
     private static DefaultMustacheFactory factory(Path root) {
-        return root == null ? new DefaultMustacheFactory() {
+        return new DefaultMustacheFactory(root == null ? new ClasspathResolver() : new FileSystemResolver(root.toFile())) {
             @Override
             public void encode(String value, Writer writer) {
-                write(value, writer);
-            }
-        } : new DefaultMustacheFactory(root.toFile()) {
-            @Override
-            public void encode(String value, Writer writer) {
-                write(value, writer);
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
-    }
-
-    private static void write(String value, Writer writer) {
-        try {
-            writer.write(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
