@@ -170,6 +170,8 @@ class FaultInjectionIT {
         dataDir = Files.createTempDirectory("bridge-fault-wiped");
         databaseUrl = POSTGRES.newDatabase();
         BridgeProcess fresh = start(store, "one", "BRIDGE_COOLDOWN", "PT1S");
+        // /health is UP before the first read of GitHub is done: what Sentry sends meanwhile is decided on an empty store
+        await().atMost(Duration.ofSeconds(30)).until(() -> fresh.log().contains("Read the issues already on GitHub"));
         for (String id : accepted) {
             HttpResponse<String> again = fresh.sentry().post("event_alert", eventAlert(id));
             assertThat(again.statusCode()).as(again.body()).isEqualTo(202);

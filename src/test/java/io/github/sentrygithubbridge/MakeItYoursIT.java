@@ -97,6 +97,8 @@ class MakeItYoursIT {
         bridge.kill();
         settings.put("BRIDGE_DATA_DIR", Files.createTempDirectory("bridge-make-it-yours-wiped").toString());
         bridge = BridgeProcess.start(settings);
+        BridgeProcess wiped = bridge;
+        await().atMost(Duration.ofSeconds(30)).until(() -> wiped.log().contains("Read the issues already on GitHub"));
         assertThat(JSON.readTree(bridge.sentry().post("event_alert", alert("9400001", "payments")).body()).path("status").asText())
                 .isEqualTo("duplicate");
         assertThat(JSON.readTree(bridge.sentry().post("event_alert", alert("9400002", null)).body()).path("status").asText())
