@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # The storm-in, issues-out benchmark: the packaged jar (-Xmx256m) against a GitHub stand-in that answers
-# at once, driven by wrk from a separate process on loopback, beside a minimal ceiling server.
-#   bench/run.sh            all scenarios (about 5 minutes)
+# at once, driven by wrk from a separate process on loopback, beside the ceiling (the JDK's HTTP server doing
+# only HMAC + Jackson) and the framework's floor (bench/floor: the same work as a Camel YAML route on Spring Boot).
+#   bench/run.sh            all scenarios (about 12 minutes)
 #   bench/run.sh storm      one scenario: steady, storm, flood, mixed, coldstart (the jar's cold start is also
 #                           measured on every start; coldstart adds the extracted layout and AppCDS)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
-# BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile
+# BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile;
+# BENCH_JAVA runs the three servers on another JVM (default: java on the PATH); BENCH_SERVERS="bridge" measures
+# only some of ceiling, floor and bridge in storm and flood; BENCH_STORM_WARMUPS="60" only some warm-ups (seconds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 only=${1:-all}
+java=${BENCH_JAVA:-java}
+servers=${BENCH_SERVERS:-ceiling floor bridge}
 out=target/bench
 secret=bench-secret
 jar=target/sentry-github-bridge.jar
 # storm and flood run as fast as the machine takes them for a fixed time (wrk measures by duration),
 # long enough for well over 20,000 deliveries here; the table gives the count
 steady_rate=300 steady_seconds=60 steady_issues=1000
-storm_seconds=25 storm_issues=50 flood_seconds=25 mixed_warmup_seconds=30
+# storm and flood: each server is started afresh, warmed with the same load, then measured; the storm is
+# measured after a short and after a one-minute warm-up (a bridge must be fast soon after it starts)
+storm_seconds=15 storm_warmups=${BENCH_STORM_WARMUPS:-15 60} storm_issues=50 flood_seconds=15 flood_warmup_seconds=15
+mixed_seconds=25 mixed_warmup_seconds=30
 mkdir -p "$out" bench/results
 results=bench/results/$(date -u +%Y%m%dT%H%M%SZ).md
 
@@ -29,6 +37,8 @@ ceiling_cp=$(find "$out/lib" -name '*.jar' | paste -sd: -)
 rm -rf "${out:?}/classes" && mkdir -p "$out/classes"
 javac -d "$out/classes" -cp "$ceiling_cp" bench/Ceiling.java bench/GitHubStandIn.java
 ceiling_cp=$out/classes:$ceiling_cp
+floor_jar=bench/floor/target/floor.jar
+[ -f "$floor_jar" ] || ./mvnw -q -B -ntp -f bench/floor/pom.xml -DskipTests package
 
 pids=()
 cleanup() {
@@ -65,7 +75,7 @@ start_bridge() {
   SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret \
   GITHUB_TOKEN=bench-token GITHUB_REPOSITORY=bench/bench GITHUB_API_URL=http://127.0.0.1:$gh_port \
   BRIDGE_GITHUB_WRITE_INTERVAL=PT0.001S BRIDGE_GITHUB_CREATES_PER_MINUTE=1000000 BRIDGE_DATA_DIR="$out/data-$1" \
-    java -Xmx256m -Xlog:gc:file="$out/gc-$1.log" -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$out/bridge-$1.log" 2>&1 &
+    "$java" -Xmx256m -Xlog:gc:file="$out/gc-$1.log" -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$out/bridge-$1.log" 2>&1 &
   bridge_pid=$!
   pids+=("$bridge_pid")
   until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q UP; do
@@ -116,6 +126,7 @@ load() {
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 rows=()
+declare -A summary=()
 row() { rows+=("$1"); printf '%s\n' "$1"; }
 
 if [ "$only" = all ] || [ "$only" = steady ]; then
@@ -129,25 +140,81 @@ if [ "$only" = all ] || [ "$only" = steady ]; then
   row "| steady | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $steady_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
 fi
 
+# start_other KIND NAME: starts the ceiling or the floor, sets other_pid, port, cold_ms
+start_other() {
+  port=$(free_port)
+  local t0
+  t0=$(now_ms)
+  if [ "$1" = ceiling ]; then
+    "$java" -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$ceiling_cp" Ceiling "$port" "$secret" > "$out/$2.log" 2>&1 &
+  else
+    SERVER_PORT=$port SENTRY_WEBHOOK_SECRET=$secret "$java" -Xmx256m -jar "$floor_jar" > "$out/$2.log" 2>&1 &
+  fi
+  other_pid=$!
+  pids+=("$other_pid")
+  # ready when an unsigned delivery is refused
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
+      "http://127.0.0.1:$port/webhooks/sentry")" = 401 ]; do
+    kill -0 "$other_pid" 2>/dev/null || { tail -5 "$out/$2.log" >&2; echo "bench: the $1 died" >&2; exit 1; }
+    sleep 0.05
+  done
+  cold_ms=$(( $(now_ms) - t0 ))
+}
+
+stop_other() {
+  rss_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$other_pid/status")
+  kill "$other_pid"
+  wait "$other_pid" 2>/dev/null || true
+}
+
+# warm_and_measure NAME LUA WARMUP SECONDS: the same load first to warm the server, then measured
+warm_and_measure() {
+  load "$1-warmup" "http://127.0.0.1:$port" "$2" 2 32 "$3" 0
+  load "$1" "http://127.0.0.1:$port" "$2" 2 32 "$4" 0
+}
+
 if [ "$only" = all ] || [ "$only" = storm ]; then
-  start_bridge storm
-  base=$(creates)
-  load storm "http://127.0.0.1:$port" "$out/storm.lua" 2 32 "$storm_seconds" 0
-  bridge_rps=$rps
-  drain "$storm_issues" "$base"
-  written=$(( $(creates) - base ))
-  stop_bridge storm
-  row "| storm | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+  for warmup in $storm_warmups; do
+    for server in $servers; do
+      name=storm-$warmup-$server
+      if [ "$server" = bridge ]; then
+        start_bridge "$name"
+        base=$(creates)
+        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds"
+        drain "$storm_issues" "$base"
+        written=$(( $(creates) - base ))
+        stop_bridge "$name"
+        row "| storm, ${warmup} s warm-up | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+      else
+        start_other "$server" "$name"
+        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds"
+        stop_other
+        row "| storm, ${warmup} s warm-up | $server | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
+      fi
+      summary["storm-$warmup-$server"]=$rps
+    done
+  done
 fi
 
 if [ "$only" = all ] || [ "$only" = flood ]; then
-  start_bridge flood
-  base=$(creates)
-  load flood "http://127.0.0.1:$port" "$out/flood.lua" 2 32 "$flood_seconds" 0
-  healthy=$(curl -fsS "http://127.0.0.1:$port/health" | grep -c UP || true)
-  written=$(( $(creates) - base ))
-  stop_bridge flood
-  row "| flood (forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
+  for server in $servers; do
+    name=flood-$server
+    if [ "$server" = bridge ]; then
+      start_bridge "$name"
+      base=$(creates)
+      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds"
+      healthy=$(curl -fsS "http://127.0.0.1:$port/health" | grep -c UP || true)
+      written=$(( $(creates) - base ))
+      stop_bridge "$name"
+      row "| flood (forged), ${flood_warmup_seconds} s warm-up | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
+    else
+      start_other "$server" "$name"
+      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds"
+      stop_other
+      row "| flood (forged), ${flood_warmup_seconds} s warm-up | $server | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | $rss_mb | – | – |"
+    fi
+    summary["flood-$server"]=$rps
+  done
 fi
 
 if [ "$only" = all ] || [ "$only" = mixed ]; then
@@ -166,8 +233,8 @@ if [ "$only" = all ] || [ "$only" = mixed ]; then
   wait "$flood_pid"
   drain 0 "$(creates)"
   base=$(creates)
-  mixed_flood "$flood_seconds"
-  load mixed "http://127.0.0.1:$port" "$out/steady.lua" 1 10 "$flood_seconds" 200
+  mixed_flood "$mixed_seconds"
+  load mixed "http://127.0.0.1:$port" "$out/steady.lua" 1 10 "$mixed_seconds" 200
   wait "$flood_pid"
   forged=$(grep '^RESULT' "$out/wrk-mixed-flood.txt" | sed -n 's/.* requests=\([0-9]*\) .*/\1/p')
   drain 0 "$base"
@@ -176,31 +243,12 @@ if [ "$only" = all ] || [ "$only" = mixed ]; then
   row "| mixed: genuine 50/s beside a forged flood ($forged forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
 fi
 
-cport=$(free_port)
-t0=$(now_ms)
-java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$ceiling_cp" Ceiling "$cport" "$secret" > "$out/ceiling.log" 2>&1 &
-ceiling_pid=$!
-pids+=("$ceiling_pid")
-until grep -q 'ceiling on' "$out/ceiling.log" 2>/dev/null; do sleep 0.01; done
-ceiling_cold_ms=$(( $(now_ms) - t0 ))
-
 if [ "$only" = all ] || [ "$only" = steady ]; then
-  load ceiling-steady "http://127.0.0.1:$cport" "$out/steady.lua" 2 10 "$steady_seconds" $(( 10 * 1000 / steady_rate ))
-  row "| steady | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | $ceiling_cold_ms |"
+  start_other ceiling steady-ceiling
+  load ceiling-steady "http://127.0.0.1:$port" "$out/steady.lua" 2 10 "$steady_seconds" $(( 10 * 1000 / steady_rate ))
+  stop_other
+  row "| steady | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
 fi
-
-if [ "$only" = all ] || [ "$only" = storm ] || [ "$only" = flood ]; then
-  if [ "$only" != flood ]; then
-    load ceiling-storm "http://127.0.0.1:$cport" "$out/storm.lua" 2 32 "$storm_seconds" 0
-    ceiling_rps=$rps
-    row "| storm | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | – | – | $ceiling_cold_ms |"
-  fi
-  if [ "$only" != storm ]; then
-    load ceiling-flood "http://127.0.0.1:$cport" "$out/flood.lua" 2 32 "$flood_seconds" 0
-    row "| flood (forged) | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | – | – | – |"
-  fi
-fi
-kill "$ceiling_pid"
 
 # cold_start NAME JAR [JVM OPTIONS]: launch to a healthy /health, then stop; sets cold_ms
 cold_start() {
@@ -209,7 +257,7 @@ cold_start() {
   port=$(free_port) mport=$(free_port)
   t0=$(now_ms)
   SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret BRIDGE_DATA_DIR="$out/data-$name" \
-    java -Xmx256m "$@" -jar "$target" > "$out/bridge-$name.log" 2>&1 &
+    "$java" -Xmx256m "$@" -jar "$target" > "$out/bridge-$name.log" 2>&1 &
   p=$!
   pids+=("$p")
   until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q UP; do
@@ -231,7 +279,7 @@ if [ "$only" = all ] || [ "$only" = coldstart ]; then
   row "| cold start | bridge, extracted jar | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
   # AppCDS: a training run that stops after the context refresh writes the class archive
   SERVER_PORT=$(free_port) MANAGEMENT_SERVER_PORT=$(free_port) SENTRY_WEBHOOK_SECRET=$secret BRIDGE_DATA_DIR="$out/data-cds" \
-    java -Xmx256m -XX:ArchiveClassesAtExit="$out/extracted/app.jsa" -Dspring.context.exit=onRefresh \
+    "$java" -Xmx256m -XX:ArchiveClassesAtExit="$out/extracted/app.jsa" -Dspring.context.exit=onRefresh \
     -jar "$out/extracted/sentry-github-bridge.jar" > "$out/cds-training.log" 2>&1
   cold_start cold-cds "$out/extracted/sentry-github-bridge.jar" -XX:SharedArchiveFile="$out/extracted/app.jsa"
   row "| cold start | bridge, extracted jar + AppCDS | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
@@ -241,14 +289,25 @@ fi
   echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;" \
-    "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
+    "$("$java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
   echo
   echo "| scenario | server | deliveries | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | GitHub issues / Sentry issues | drain ms | peak heap MB | peak RSS MB | GC pauses (n / total ms / max ms) | cold start ms |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
-  if [ -n "${bridge_rps:-}" ] && [ -n "${ceiling_rps:-}" ]; then
+  share() { awk -v b="${summary[$1]}" -v c="${summary[$2]}" 'BEGIN { printf "%.0f%%", 100 * b / c }'; }
+  for warmup in $storm_warmups; do
+    if [ -n "${summary[storm-$warmup-bridge]:-}" ] && [ -n "${summary[storm-$warmup-floor]:-}" ] && [ -n "${summary[storm-$warmup-ceiling]:-}" ]; then
+      echo
+      echo "Storm after a ${warmup} s warm-up: ceiling ${summary[storm-$warmup-ceiling]} req/s;" \
+        "floor ${summary[storm-$warmup-floor]} ($(share "storm-$warmup-floor" "storm-$warmup-ceiling") of the ceiling);" \
+        "bridge ${summary[storm-$warmup-bridge]} ($(share "storm-$warmup-bridge" "storm-$warmup-ceiling") of the ceiling," \
+        "$(share "storm-$warmup-bridge" "storm-$warmup-floor") of the floor)."
+    fi
+  done
+  if [ -n "${summary[flood-bridge]:-}" ] && [ -n "${summary[flood-floor]:-}" ] && [ -n "${summary[flood-ceiling]:-}" ]; then
     echo
-    echo "Storm throughput: bridge $bridge_rps req/s = $(awk -v b="$bridge_rps" -v c="$ceiling_rps" 'BEGIN { printf "%.0f", 100 * b / c }')% of the ceiling's $ceiling_rps req/s."
+    echo "Forged flood: ceiling ${summary[flood-ceiling]} req/s; floor ${summary[flood-floor]} ($(share flood-floor flood-ceiling));" \
+      "bridge ${summary[flood-bridge]} ($(share flood-bridge flood-ceiling) of the ceiling)."
   fi
 } > "$results"
 echo "bench: wrote $results"
