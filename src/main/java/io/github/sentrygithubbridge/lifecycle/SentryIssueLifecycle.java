@@ -2,6 +2,8 @@ package io.github.sentrygithubbridge.lifecycle;
 
 import static io.github.sentrygithubbridge.state.StoreUnavailableException.guard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryApiProperties;
 import io.github.sentrygithubbridge.sentry.SentryStatus;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,6 +72,17 @@ public class SentryIssueLifecycle {
     private final SentryApiProperties mirror;
     private final Clock clock;
     private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
+    /**
+     * The near-cache of repeats: rows as last read, each with the generation it was read in. Every change this
+     * class makes to sentry_issue starts a new generation once committed, which ends every earlier entry; the TTL
+     * bounds how long another replica's change goes unseen. Only a repeat is answered from it: anything that would
+     * write reads the store again.
+     */
+    private final Cache<String, CachedRow> recentRows;
+    private final AtomicLong generation = new AtomicLong();
+
+    private record CachedRow(Row row, long generation) {
+    }
 
     public SentryIssueLifecycle(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes,
                                 LifecycleProperties settings, SentryApiProperties mirror, Clock clock,
@@ -78,6 +94,8 @@ public class SentryIssueLifecycle {
         this.settings = settings;
         this.mirror = mirror;
         this.clock = clock;
+        this.recentRows = settings.repeatCacheTtl().isZero() ? null
+                : Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(settings.repeatCacheTtl()).build();
     }
 
     // ---- Sentry's side: deliveries -------------------------------------------------------------------------
@@ -87,10 +105,49 @@ public class SentryIssueLifecycle {
      * cooldown is counted in memory, with nothing to sync to disk.
      */
     public Decision decide(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        if (status == null) {
+            Decision repeat = repeatFromCache(alert);
+            if (repeat != null) {
+                return repeat;
+            }
+        }
         return guard(() -> {
+            long readIn = generation.get();
             Row row = row(alert.key());
+            if (recentRows != null && row != null) {
+                recentRows.put(alert.key(), new CachedRow(row, readIn));
+            }
             return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis(), true);
         });
+    }
+
+    /** A repeat decided on the row as last read, if nothing changed since; null when the store must decide. */
+    private Decision repeatFromCache(SentryAlert alert) {
+        CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(alert.key());
+        if (cached == null || cached.generation() != generation.get()) {
+            return null;
+        }
+        // counting happens only on the repeat edge, so a decision that would write has had no effect yet
+        Decision decision = decideAlert(alert, cached.row(), clock.millis(), true);
+        return decision.transition() == Transition.REPEAT ? decision : null;
+    }
+
+    /**
+     * Every change to sentry_issue goes through here: it ends the near-cache's generation now and, inside a
+     * transaction, once more after it completes, so that no row read before the commit is trusted after it.
+     */
+    private int changeState(String sql, Object... args) {
+        int changed = jdbc.update(sql, args);
+        generation.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                }
+            });
+        }
+        return changed;
     }
 
     /** The same decision for /internal/preview, which counts nothing. */
@@ -224,7 +281,7 @@ public class SentryIssueLifecycle {
         String key = d.key();
         return switch (d.transition()) {
             case OPEN_ISSUE -> d.version() < 0
-                    ? jdbc.update("""
+                    ? changeState("""
                     INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at, last_alert_at) VALUES (?, 'pending', ?, ?)
                     ON CONFLICT (sentry_issue_key) DO NOTHING""", key, now, now) == 1
                     : reset(key, d.version(), now);
@@ -253,7 +310,7 @@ public class SentryIssueLifecycle {
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = key;
         args[values.length + 1] = version;
-        return jdbc.update("UPDATE sentry_issue SET " + set + ", version = version + 1 WHERE sentry_issue_key = ? AND version = ?",
+        return changeState("UPDATE sentry_issue SET " + set + ", version = version + 1 WHERE sentry_issue_key = ? AND version = ?",
                 args) == 1;
     }
 
@@ -270,7 +327,7 @@ public class SentryIssueLifecycle {
                 continue;
             }
             try {
-                jdbc.update("UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
+                changeState("UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
                         count, clock.millis(), key);
                 flushed++;
             } catch (DataAccessException e) {
@@ -310,14 +367,14 @@ public class SentryIssueLifecycle {
                       @ExchangeProperty("githubRepository") String repository) {
         String stored = stored(repository);
         guard(() -> {
-            int changed = jdbc.update("""
+            int changed = changeState("""
                     UPDATE sentry_issue SET state = CASE WHEN state IN ('pending', 'gone') THEN 'open' ELSE state END,
                     github_repository = CASE WHEN github_issue_number IS NULL THEN CAST(? AS TEXT) ELSE github_repository END,
                     github_issue_number = COALESCE(github_issue_number, ?), version = version + 1
                     WHERE sentry_issue_key = ?""", stored, number, key);
             if (changed == 0) {
                 // its claim was given back meanwhile (a replayed dead letter): file it all the same
-                jdbc.update("""
+                changeState("""
                         INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, github_repository, last_update_at)
                         VALUES (?, 'open', ?, CAST(? AS TEXT), ?)
                         ON CONFLICT (sentry_issue_key) DO NOTHING""", key, number, stored, clock.millis());
@@ -366,7 +423,7 @@ public class SentryIssueLifecycle {
                     return "reopen";
                 }
                 // closed after this alert, or long ago: the next alert decides (a regression, or a new issue)
-                jdbc.update("""
+                changeState("""
                         UPDATE sentry_issue SET state = 'resolved', closed_by = 'person', closed_at = ?, bridge_change = NULL,
                         version = version + 1 WHERE sentry_issue_key = ?""", closedAt, key);
                 return "skip";
@@ -391,9 +448,9 @@ public class SentryIssueLifecycle {
      */
     public void applied(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssue") GitHubIssue issue) {
         guard(() -> {
-            jdbc.update("UPDATE sentry_issue SET bridge_change = ? WHERE sentry_issue_key = ?", change(issue), key);
+            changeState("UPDATE sentry_issue SET bridge_change = ? WHERE sentry_issue_key = ?", change(issue), key);
             if (issue.isClosed() && issue.closedAt() != null) {
-                jdbc.update("UPDATE sentry_issue SET closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
+                changeState("UPDATE sentry_issue SET closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
                         issue.closedAt().toEpochMilli(), key);
             }
         });
@@ -407,9 +464,9 @@ public class SentryIssueLifecycle {
     public void givenUp(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action) {
         if ("create".equals(action)) {
             guard(() -> {
-                jdbc.update("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND github_issue_number IS NULL AND previous_issue_number IS NULL",
+                changeState("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND github_issue_number IS NULL AND previous_issue_number IS NULL",
                         key);
-                jdbc.update("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
+                changeState("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
                         key);
             });
         }
@@ -421,7 +478,7 @@ public class SentryIssueLifecycle {
      */
     public void unfiled(@ExchangeProperty("sentryIssueKey") String key) {
         guard(() -> {
-            jdbc.update("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
+            changeState("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
                     key);
             LOG.warn("Sentry issue {} has no GitHub issue to write to: its next alert opens one", key);
         });
@@ -431,7 +488,7 @@ public class SentryIssueLifecycle {
     public void keepOldest(String key, Long keep, List<Long> duplicates) {
         guard(() -> {
             for (Long duplicate : duplicates) {
-                jdbc.update("UPDATE sentry_issue SET github_issue_number = ?, version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number = ?",
+                changeState("UPDATE sentry_issue SET github_issue_number = ?, version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number = ?",
                         keep, key, duplicate);
             }
         });
@@ -441,7 +498,7 @@ public class SentryIssueLifecycle {
     public void reclaim(List<String> keys) {
         guard(() -> {
             for (String key : keys) {
-                jdbc.update("""
+                changeState("""
                         INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at) VALUES (?, 'pending', ?)
                         ON CONFLICT (sentry_issue_key) DO NOTHING""", key, clock.millis());
             }
@@ -461,7 +518,7 @@ public class SentryIssueLifecycle {
             for (GitHubIssue issue : issues) {
                 IssueState state = issue.isClosedAsNotPlanned() ? IssueState.HELD : issue.isClosed() ? IssueState.RESOLVED : IssueState.OPEN;
                 Long closedAt = issue.closedAt() == null ? null : issue.closedAt().toEpochMilli();
-                jdbc.update("""
+                changeState("""
                         INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at,
                             github_repository)
                         VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))
@@ -557,7 +614,7 @@ public class SentryIssueLifecycle {
 
     private void personChanged(Row row, IssueState state, GitHubIssue issue, String sentryStatus) {
         Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
-        jdbc.update("""
+        changeState("""
                 UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, bridge_change = NULL, version = version + 1
                 WHERE sentry_issue_key = ?""", state.column(), state.isClosed() ? "person" : null, closedAt, row.key());
         if (mirror.covers(row.key())) {
@@ -566,7 +623,7 @@ public class SentryIssueLifecycle {
     }
 
     private void markGone(Row row) {
-        jdbc.update("""
+        changeState("""
                 UPDATE sentry_issue SET state = 'gone', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
                 github_issue_number = NULL, bridge_change = NULL, version = version + 1
                 WHERE sentry_issue_key = ?""", row.key());

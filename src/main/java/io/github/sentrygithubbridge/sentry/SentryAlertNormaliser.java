@@ -149,7 +149,7 @@ public class SentryAlertNormaliser {
                 firstNonNull(text(event.path("environment")), allTags.get("environment")),
                 firstNonNull(release(event.path("release")), allTags.get("release")),
                 eventId,
-                firstNonNull(instant(event.path("datetime")), instant(event.path("timestamp"))),
+                instant(event.path("datetime"), event.path("timestamp")),
                 webUrl,
                 issueUiUrl(webUrl, issueId),
                 project(event.path("project")),
@@ -182,7 +182,7 @@ public class SentryAlertNormaliser {
                 null,
                 text(issue.path("culprit")),
                 null, null, null,
-                firstNonNull(instant(issue.path("lastSeen")), instant(issue.path("firstSeen"))),
+                instant(issue.path("lastSeen"), issue.path("firstSeen")),
                 null,
                 firstNonNull(text(issue.path("web_url")), text(issue.path("permalink"))),
                 project(issue.path("project")),
@@ -213,7 +213,7 @@ public class SentryAlertNormaliser {
                 null, null, null, null,
                 text(rule.path("environment")),
                 null, null,
-                firstNonNull(instant(incident.path("date_started")), instant(incident.path("date_detected"))),
+                instant(incident.path("date_started"), incident.path("date_detected")),
                 null,
                 text(data.path("web_url")),
                 text(projects.path(0)),
@@ -397,6 +397,12 @@ public class SentryAlertNormaliser {
         }
     }
 
+    /** The first of two times that can be read; the second is parsed only when the first cannot be. */
+    private static Instant instant(JsonNode first, JsonNode second) {
+        Instant instant = instant(first);
+        return instant != null ? instant : instant(second);
+    }
+
     /** ISO-8601 text or epoch seconds; null when it cannot be read. */
     private static Instant instant(JsonNode node) {
         if (node.isNumber()) {
@@ -407,7 +413,8 @@ public class SentryAlertNormaliser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            // Sentry's usual form (UTC, "Z") takes the cheaper parser; other offsets the general one
+            return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             // Sentry also writes UTC times without an offset
             try {

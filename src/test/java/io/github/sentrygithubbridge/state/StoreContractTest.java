@@ -164,6 +164,42 @@ class StoreContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "postgres"})
+    void aRepeatIsAnsweredFromMemoryUntilTheBridgeChangesTheSentryIssuesState(String kind) {
+        Replica a = replica(store(kind, "a"), Duration.ofMinutes(1));
+        assertThat(a.accept(alert("8361"))).isEqualTo(NEW);
+        assertThat(a.accept(alert("8361"))).isEqualTo(REPEAT);
+
+        // the row goes behind the bridge's back: a repeat that read the store would open a new issue
+        a.jdbc().update("DELETE FROM sentry_issue WHERE sentry_issue_key = '8361'");
+        assertThat(a.accept(alert("8361"))).as("answered from memory, no store read").isEqualTo(REPEAT);
+
+        // any change the bridge makes to sentry_issue (here the repeat counts going in) ends what memory holds
+        a.issues().flushRepeatCounts();
+        assertThat(a.accept(alert("8361"))).as("read from the store again").isEqualTo(NEW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
+    void anotherReplicasChangeIsSeenOnceTheRepeatCacheTtlHasPassed(String kind) {
+        StoreProperties store = store(kind, "a");
+        Replica a = replica(store, Duration.ofMillis(300));
+        Replica b = replica(withReplica(store, "b"));
+        assertThat(a.accept(alert("8371"))).isEqualTo(NEW);
+        assertThat(a.accept(alert("8371"))).isEqualTo(REPEAT);
+
+        // b closes the issue as completed: a still counts repeats for at most the TTL, then reopens it
+        b.jdbc().update("UPDATE sentry_issue SET state = 'resolved', github_issue_number = 7, closed_by = 'bridge', closed_at = ?, "
+                + "version = version + 1 WHERE sentry_issue_key = '8371'", System.currentTimeMillis());
+        long changed = System.nanoTime();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> a.accept(alert("8371")).equals("REGRESS"));
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).as("seen no later than the TTL after it was read")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(a.issues().describe("8371").state()).isEqualTo("open");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgres"})
     void aDeadLetteredCreationReleasesItsClaimAndReplaysOnce(String kind) {
         Replica a = replica(store(kind, "a"));
         a.accept(alert("8401"));
@@ -301,6 +337,10 @@ class StoreContractTest {
     }
 
     private Replica replica(StoreProperties store) {
+        return replica(store, Duration.ZERO);
+    }
+
+    private Replica replica(StoreProperties store, Duration repeatCacheTtl) {
         HikariDataSource pool = (HikariDataSource) new StoreConfiguration().dataSource(store);
         pools.add(pool);
         String vendor = store.embedded() ? "sqlite" : "postgresql";
@@ -316,7 +356,7 @@ class StoreContractTest {
             throw new IllegalStateException(e);
         }
         PendingWrites writes = new PendingWrites(jdbc, JSON, store, file);
-        LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression");
+        LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression", repeatCacheTtl);
         SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
                 new SentryApiProperties(null, null, null), Clock.systemUTC(), "o/r");
         return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle), writes,
