@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs a bridge jar, restarts the service, and puts the previous release back if /health never answers 200.
+# Installs a bridge jar, lays it out for a fast start (prepare-start.sh: extracted jars and a class archive),
+# restarts the service, and puts the previous release back if /health never answers 200.
 #   deploy/deploy.sh JAR
 # Settings (all optional): DEPLOY_ROOT (prefix of /opt and /etc, default /), SYSTEMCTL (systemctl),
+# JAVA (/usr/bin/java, the unit's JVM: the class archive only serves the JVM that wrote it),
 # HEALTH_URL (http://127.0.0.1:8080/health), HEALTH_TRIES (10), HEALTH_DELAY (6 seconds),
 # RELEASE_SHA (git rev-parse HEAD, else unknown), SENTRY_ENVIRONMENT (production). See docs/deploy.md.
 set -euo pipefail
 
-usage='usage: deploy/deploy.sh JAR   (settings: DEPLOY_ROOT SYSTEMCTL HEALTH_URL HEALTH_TRIES HEALTH_DELAY RELEASE_SHA SENTRY_ENVIRONMENT)'
+usage='usage: deploy/deploy.sh JAR   (settings: DEPLOY_ROOT SYSTEMCTL JAVA HEALTH_URL HEALTH_TRIES HEALTH_DELAY RELEASE_SHA SENTRY_ENVIRONMENT)'
 log() { printf 'deploy: %s\n' "$*"; }
 fail() { printf 'deploy: %s\n' "$*" >&2; exit 1; }
 trap 'printf "deploy: failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
@@ -25,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=${DEPLOY_ROOT:-}
 root=${root%/}
 systemctl=${SYSTEMCTL:-systemctl}
+java=${JAVA:-/usr/bin/java}
 health_url=${HEALTH_URL:-http://127.0.0.1:8080/health}
 tries=${HEALTH_TRIES:-10}
 delay=${HEALTH_DELAY:-6}
@@ -36,11 +39,13 @@ environment=${SENTRY_ENVIRONMENT:-production}
 # fail before touching anything, not half-way through
 command -v curl >/dev/null || fail "curl is missing: it is needed for the health check"
 command -v "$systemctl" >/dev/null || fail "no $systemctl to run"
+command -v "$java" >/dev/null || fail "no $java to run (set JAVA to the JVM the unit runs)"
 
 service=sentry-github-bridge
 app_dir=$root/opt/sentry-github-bridge
 etc_dir=$root/etc/sentry-github-bridge
 installed=$app_dir/sentry-github-bridge.jar
+releases=$app_dir/releases
 release=$etc_dir/release.env
 unit=$root/etc/systemd/system/sentry-github-bridge.service
 # outside /etc/systemd/system, so that systemd never sees it as a unit
@@ -63,7 +68,12 @@ healthy() {
 }
 
 log "installing $jar as release $sha ($environment) under ${root:-/}"
-install -d -m 0755 "$app_dir" "$etc_dir" "$(dirname "$unit")"
+install -d -m 0755 "$app_dir" "$etc_dir" "$(dirname "$unit")" "$releases"
+
+# the release the unit starts: its own directory, so that the running one is untouched until the restart
+home=/opt/sentry-github-bridge/releases/$(date -u +%Y%m%dT%H%M%SZ)-${sha:0:12}
+"$here/prepare-start.sh" "$jar" "$root$home" "$java"
+log "laid out $root$home for a fast start"
 
 # keep what runs now, so that a release that never gets healthy can be undone
 if [ -f "$installed" ]; then
@@ -83,7 +93,7 @@ fi
 install -m 0644 "$jar" "$installed.new"
 mv -f "$installed.new" "$installed"
 log "installed $installed"
-printf 'SENTRY_RELEASE=%s\nSENTRY_ENVIRONMENT=%s\n' "$sha" "$environment" > "$release.new"
+printf 'SENTRY_RELEASE=%s\nSENTRY_ENVIRONMENT=%s\nBRIDGE_HOME=%s\n' "$sha" "$environment" "$home" > "$release.new"
 mv -f "$release.new" "$release"
 log "wrote $release"
 install -m 0644 "$here/sentry-github-bridge.service" "$unit.new"
@@ -97,7 +107,19 @@ log "enabled $service"
 "$systemctl" restart "$service"
 log "restarted $service; polling $health_url up to $tries times, ${delay}s apart"
 
+# the releases kept: this one, and the one a rollback goes back to
+home_of() { sed -n 's/^BRIDGE_HOME=//p' "$1" 2>/dev/null || true; }
+prune() {
+  local keep dir
+  keep=$(home_of "$release.previous")
+  for dir in "$releases"/*; do
+    [ -d "$dir" ] || continue
+    case "$dir" in "$root$home" | "$root$keep") ;; *) rm -rf "$dir" ;; esac
+  done
+}
+
 if healthy; then
+  prune
   log "release $sha is live"
   exit 0
 fi
@@ -108,6 +130,7 @@ fi
 log "release $sha never answered 200 on $health_url: rolling back"
 mv -f "$installed.previous" "$installed"
 log "restored the previous jar"
+rm -rf "$root$home"
 if [ -f "$release.previous" ]; then
   mv -f "$release.previous" "$release"
   log "restored the previous $release"

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** deploy/deploy.sh end to end in a sandbox: a fake systemctl that records its calls, a real /health on loopback. */
+/**
+ * deploy/deploy.sh end to end in a sandbox: a fake systemctl that records its calls, a real /health on loopback,
+ * and a stand-in JVM for prepare-start.sh's extraction and training, which FastStartIT runs for real on the jar.
+ */
 class DeployScriptTest {
 
     static final Path SCRIPT = Path.of("deploy", "deploy.sh").toAbsolutePath();
@@ -35,6 +38,8 @@ class DeployScriptTest {
     final AtomicInteger checksBeforeUp = new AtomicInteger(0);
     Path calls;
     Path systemctl;
+    Path javaCalls;
+    Path java;
 
     @BeforeEach
     void startHealthAndFakeSystemctl() throws IOException {
@@ -52,6 +57,17 @@ class DeployScriptTest {
         systemctl = sandbox.resolve("fake-systemctl");
         Files.writeString(systemctl, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // -Djarmode=tools -jar JAR extract --destination DIR: DIR/ with the jar; a training start: its archive
+        javaCalls = sandbox.resolve("java-calls");
+        java = sandbox.resolve("fake-java");
+        Files.writeString(java, """
+                #!/bin/bash
+                echo "$*" >> '%s'
+                if [ "$1" = -Djarmode=tools ]; then mkdir -p "$6/lib" && cp "$3" "$6/sentry-github-bridge.jar"; exit; fi
+                [ ! -e '%s' ] || { echo "training start failed"; exit 1; }
+                for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}";; esac; done
+                """.formatted(javaCalls, sandbox.resolve("fail-training")));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @AfterEach
@@ -65,8 +81,16 @@ class DeployScriptTest {
 
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v1");
+        String home = home();
         assertThat(Files.readString(root("etc/sentry-github-bridge/release.env")))
-                .isEqualTo("SENTRY_RELEASE=abc123\nSENTRY_ENVIRONMENT=staging\n");
+                .isEqualTo("SENTRY_RELEASE=abc123\nSENTRY_ENVIRONMENT=staging\nBRIDGE_HOME=" + home + "\n");
+        assertThat(home).matches("/opt/sentry-github-bridge/releases/\\d{8}T\\d{6}Z-abc123");
+        // laid out and trained where the unit starts it, with the unit's JVM
+        assertThat(Files.readString(root(home.substring(1) + "/sentry-github-bridge.jar"))).isEqualTo("v1");
+        assertThat(root(home.substring(1) + "/app.jsa")).exists();
+        assertThat(Files.readAllLines(javaCalls)).hasSize(2)
+                .last().asString().contains("-XX:ArchiveClassesAtExit=" + root(home.substring(1) + "/app.jsa"),
+                        "-jar " + root(home.substring(1) + "/sentry-github-bridge.jar"));
         assertThat(root("etc/systemd/system/sentry-github-bridge.service")).hasSameTextualContentAs(UNIT);
         assertThat(recordedCalls()).containsExactly(
                 "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge");
@@ -94,6 +118,24 @@ class DeployScriptTest {
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar.previous"))).isEqualTo("v1");
         assertThat(Files.readString(root("etc/sentry-github-bridge/release.env"))).startsWith("SENTRY_RELEASE=sha2\n");
         assertThat(Files.readString(root("etc/sentry-github-bridge/release.env.previous"))).startsWith("SENTRY_RELEASE=sha1\n");
+        assertThat(releases()).hasSize(2);
+
+        // a third keeps only its own release and the one a rollback would go back to
+        assertThat(deploy(jar("v3"), "sha3").exit()).isZero();
+        assertThat(releases()).hasSize(2).allMatch(dir -> !dir.endsWith("-sha1"));
+    }
+
+    @Test
+    void aReleaseWhoseTrainingStartFailsIsNotInstalled() throws Exception {
+        Files.createFile(sandbox.resolve("fail-training"));
+
+        Result result = deploy(jar("v1"), "broken");
+
+        assertThat(result.exit()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("training start failed", "prepare-start: the training start of");
+        assertThat(root("opt/sentry-github-bridge/sentry-github-bridge.jar")).doesNotExist();
+        assertThat(root("etc/sentry-github-bridge/release.env")).doesNotExist();
+        assertThat(calls).as("the service is not touched").doesNotExist();
     }
 
     @Test
@@ -108,7 +150,9 @@ class DeployScriptTest {
         assertThat(result.exit()).as(result.output()).isNotZero();
         assertThat(Files.readString(root("opt/sentry-github-bridge/sentry-github-bridge.jar"))).isEqualTo("v1");
         assertThat(Files.readString(root("etc/sentry-github-bridge/release.env")))
-                .isEqualTo("SENTRY_RELEASE=good\nSENTRY_ENVIRONMENT=staging\n");
+                .startsWith("SENTRY_RELEASE=good\nSENTRY_ENVIRONMENT=staging\nBRIDGE_HOME=");
+        assertThat(releases()).as("the failed release's directory is gone, the good one's kept")
+                .containsExactly(root(home().substring(1)));
         assertThat(Files.readString(root("etc/systemd/system/sentry-github-bridge.service")))
                 .isEqualTo("the unit that ran before\n");
         assertThat(recordedCalls()).containsExactly(
@@ -164,11 +208,11 @@ class DeployScriptTest {
                 "User=sentry-github-bridge",
                 "StateDirectory=sentry-github-bridge",
                 "Environment=BRIDGE_DATA_DIR=/var/lib/sentry-github-bridge",
-                "EnvironmentFile=-/etc/sentry-github-bridge/release.env",
+                "EnvironmentFile=/etc/sentry-github-bridge/release.env",
                 "NoNewPrivileges=yes",
                 "CapabilityBoundingSet=");
         assertThat(unit).anyMatch(line -> line.startsWith("ExecStart=/usr/bin/java ")
-                && line.endsWith(" -jar /opt/sentry-github-bridge/sentry-github-bridge.jar"));
+                && line.endsWith(" -XX:SharedArchiveFile=${BRIDGE_HOME}/app.jsa -jar ${BRIDGE_HOME}/sentry-github-bridge.jar"));
         assertThat(unit).noneMatch(line -> line.startsWith("MemoryDenyWriteExecute=") || line.startsWith("DynamicUser="));
     }
 
@@ -180,6 +224,18 @@ class DeployScriptTest {
 
     private Path root(String path) {
         return sandbox.resolve("root").resolve(path);
+    }
+
+    /** BRIDGE_HOME as release.env has it. */
+    private String home() throws IOException {
+        return Files.readAllLines(root("etc/sentry-github-bridge/release.env")).stream()
+                .filter(line -> line.startsWith("BRIDGE_HOME=")).findFirst().orElseThrow().substring("BRIDGE_HOME=".length());
+    }
+
+    private List<Path> releases() throws IOException {
+        try (Stream<Path> dirs = Files.list(root("opt/sentry-github-bridge/releases"))) {
+            return dirs.toList();
+        }
     }
 
     private List<String> recordedCalls() throws IOException {
@@ -198,6 +254,7 @@ class DeployScriptTest {
         Map<String, String> env = builder.environment();
         env.put("DEPLOY_ROOT", sandbox.resolve("root").toString());
         env.put("SYSTEMCTL", systemctl.toString());
+        env.put("JAVA", java.toString());
         env.put("HEALTH_URL", "http://127.0.0.1:" + health.getAddress().getPort() + "/health");
         env.put("HEALTH_TRIES", "3");
         env.put("HEALTH_DELAY", "0.1");

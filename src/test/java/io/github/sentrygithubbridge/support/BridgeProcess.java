@@ -41,12 +41,17 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** Starts the jar with these settings on top of the test defaults and waits until /health is UP. */
     public static BridgeProcess start(Map<String, String> settings) {
+        return start(command(), settings);
+    }
+
+    /** The same, with another command line. */
+    public static BridgeProcess start(List<String> command, Map<String, String> settings) {
         try {
             int port = freePort();
             // under target/, beside the test reports: kept for reading when a test fails
             Path logs = Files.createDirectories(Path.of("target", "bridge-process-logs"));
             Path log = Files.createTempFile(logs, "bridge-process", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
@@ -64,48 +69,46 @@ public final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /** Where deploy/prepare-start.sh lays the jar out for the jar's processes. */
+    public static final Path LAYOUT = Path.of("target", "bridge-process-layout").toAbsolutePath();
+
     private static List<String> command;
 
     /**
-     * How the fault and lifecycle tests start the jar: Spring Boot's extracted layout of it with a class data
-     * archive (AppCDS) made by one training run, which starts in about half the time; the same classes, read from
-     * plain jars. PackagedJarIT starts the fat jar itself. Without an archive (a JVM that can't make one) the fat
-     * jar is started.
+     * How the fault and lifecycle tests start the jar: as deploy/ installs it, laid out by deploy/prepare-start.sh
+     * (Spring Boot's extracted layout and the class archive of a training start), which starts in about half the
+     * time; the same classes, read from plain jars. PackagedJarIT starts the fat jar itself. Where the layout can't
+     * be made, the fat jar is started.
      */
     public static synchronized List<String> command() {
         if (command == null) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
+            command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
             try {
-                Path dir = Path.of("target", "bridge-process-cds");
-                Path jar = dir.resolve("sentry-github-bridge.jar");
-                Path archive = dir.resolve("app.jsa");
-                deleteTree(dir);
-                run(List.of(java, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--destination", dir.toString()), Map.of());
-                Path data = Files.createTempDirectory("bridge-cds-training");
-                run(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive,
-                        "-Dspring.context.exit=onRefresh", "-jar", jar.toString()), Map.of("SERVER_PORT", Integer.toString(freePort()),
-                        "MANAGEMENT_SERVER_PORT", Integer.toString(freePort()), "BRIDGE_DATA_DIR", data.toString(),
-                        "SENTRY_WEBHOOK_SECRET", "training"));
-                if (Files.size(archive) > 0) {
-                    command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
-                }
+                deleteTree(LAYOUT);
+                run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
+                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + LAYOUT.resolve("app.jsa"),
+                        "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
             } catch (IOException | InterruptedException | RuntimeException e) {
-                System.out.println("no class data archive for the jar's processes (" + e + "): starting the fat jar");
+                System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
             }
         }
         return command;
     }
 
+    /** The JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("bridge-cds", ".log").toFile());
+        Path log = Files.createTempFile("bridge-layout", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("SENTRY_DSN");
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IOException(command.get(command.size() - 1) + " did not finish cleanly");
+            throw new IOException(String.join(" ", command) + " did not finish cleanly: " + Files.readString(log));
         }
     }
 

@@ -1,0 +1,42 @@
+package io.github.sentrygithubbridge.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sentrygithubbridge.support.BridgeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The systemd unit's own command line starts the layout deploy/prepare-start.sh made of the jar, from its class archive. */
+class FastStartIT {
+
+    @Test
+    void theUnitsCommandStartsThePreparedReleaseFromItsClassArchive() throws Exception {
+        BridgeProcess.command();
+        assertThat(BridgeProcess.LAYOUT.resolve("app.jsa")).as("prepare-start.sh wrote the class archive").isNotEmptyFile();
+
+        List<String> command = new ArrayList<>(Arrays.asList(execStart().split(" ")));
+        assertThat(command.get(0)).isEqualTo("/usr/bin/java");
+        command.replaceAll(word -> word.replace("${BRIDGE_HOME}", BridgeProcess.LAYOUT.toString()));
+        command.set(0, BridgeProcess.java());
+        // refuse to start at all unless the archive is used: a mismatched one would otherwise only be slower
+        command.add(1, "-Xshare:on");
+
+        try (BridgeProcess bridge = BridgeProcess.start(command, Map.of())) {
+            assertThat(bridge.get("/health", null).body()).contains("\"UP\"");
+            assertThat(bridge.log()).doesNotContain("Unable to use shared archive");
+        }
+    }
+
+    private static String execStart() throws IOException {
+        return Files.readAllLines(Path.of("deploy", "sentry-github-bridge.service")).stream()
+                .filter(line -> line.startsWith("ExecStart="))
+                .findFirst().orElseThrow()
+                .substring("ExecStart=".length());
+    }
+}
