@@ -4,7 +4,7 @@
 # only HMAC + Jackson) and the framework's floor (bench/floor: the same work as a Camel YAML route on Spring Boot).
 #   bench/run.sh            all scenarios (about 12 minutes)
 #   bench/run.sh storm      one scenario: steady, storm, flood, mixed, coldstart (the jar's cold start is also
-#                           measured on every start; coldstart adds the extracted layout and AppCDS)
+#                           measured on every start; coldstart compares it with the layout deploy/ installs)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
 # BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile;
 # BENCH_JAVA runs the three servers on another JVM (default: java on the PATH); BENCH_SERVERS="bridge" measures
@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 only=${1:-all}
 java=${BENCH_JAVA:-java}
 servers=${BENCH_SERVERS:-ceiling floor bridge}
+# the JVM options of deploy/sentry-github-bridge.service (bar its class archive)
+bridge_jvm="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 out=target/bench
 secret=bench-secret
 jar=target/sentry-github-bridge.jar
@@ -74,8 +76,8 @@ start_bridge() {
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
   SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$mport SENTRY_WEBHOOK_SECRET=$secret \
   GITHUB_TOKEN=bench-token GITHUB_REPOSITORY=bench/bench GITHUB_API_URL=http://127.0.0.1:$gh_port \
-  BRIDGE_GITHUB_WRITE_INTERVAL=PT0.001S BRIDGE_GITHUB_CREATES_PER_MINUTE=1000000 BRIDGE_DATA_DIR="$out/data-$1" \
-    "$java" -Xmx256m -Xlog:gc:file="$out/gc-$1.log" -XX:+ExitOnOutOfMemoryError ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$out/bridge-$1.log" 2>&1 &
+  BRIDGE_GITHUB_WRITE_INTERVAL=PT0.001S BRIDGE_GITHUB_CREATES_PER_MINUTE=5000 BRIDGE_DATA_DIR="$out/data-$1" \
+    "$java" $bridge_jvm -Xlog:gc:file="$out/gc-$1.log" ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$out/bridge-$1.log" 2>&1 &
   bridge_pid=$!
   pids+=("$bridge_pid")
   until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q UP; do
@@ -270,19 +272,17 @@ cold_start() {
 }
 
 if [ "$only" = all ] || [ "$only" = coldstart ]; then
-  cold_start cold-jar "$jar"
-  row "| cold start | bridge, packaged jar | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
-  # Spring Boot's extracted layout reads classes from plain jars instead of a nested one
-  rm -rf "${out:?}/extracted"
-  java -Djarmode=tools -jar "$jar" extract --destination "$out/extracted" > /dev/null
-  cold_start cold-extracted "$out/extracted/sentry-github-bridge.jar"
-  row "| cold start | bridge, extracted jar | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
-  # AppCDS: a training run that stops after the context refresh writes the class archive
-  SERVER_PORT=$(free_port) MANAGEMENT_SERVER_PORT=$(free_port) SENTRY_WEBHOOK_SECRET=$secret BRIDGE_DATA_DIR="$out/data-cds" \
-    "$java" -Xmx256m -XX:ArchiveClassesAtExit="$out/extracted/app.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$out/extracted/sentry-github-bridge.jar" > "$out/cds-training.log" 2>&1
-  cold_start cold-cds "$out/extracted/sentry-github-bridge.jar" -XX:SharedArchiveFile="$out/extracted/app.jsa"
-  row "| cold start | bridge, extracted jar + AppCDS | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+  # three starts of each, the packaged jar as `java -jar` runs it, and as deploy/ installs it: the layout of
+  # deploy/prepare-start.sh (extracted jars, the class archive of a training start) with the unit's options
+  rm -rf "${out:?}/release"
+  bash deploy/prepare-start.sh "$jar" "$out/release" "$java" > /dev/null
+  for i in 1 2 3; do
+    cold_start "cold-jar-$i" "$jar"
+    row "| cold start $i | bridge, packaged jar (\`java -jar\`) | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+    # shellcheck disable=SC2086 # bridge_jvm holds several options
+    cold_start "cold-release-$i" "$out/release/sentry-github-bridge.jar" $bridge_jvm -XX:SharedArchiveFile="$out/release/app.jsa"
+    row "| cold start $i | bridge, as deploy/ installs it (prepare-start.sh) | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
+  done
 fi
 
 {
