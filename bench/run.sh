@@ -37,10 +37,10 @@ unzip -q -o -j "$jar" 'BOOT-INF/lib/jackson-core-*.jar' 'BOOT-INF/lib/jackson-da
 ceiling_cp=$(find "$out/lib" -name '*.jar' | paste -sd: -)
 # compiled ahead, so that the ceiling's cold start is not javac's
 rm -rf "${out:?}/classes" && mkdir -p "$out/classes"
-javac -d "$out/classes" -cp "$ceiling_cp" bench/Ceiling.java bench/GitHubStandIn.java
+javac --release 17 -d "$out/classes" -cp "$ceiling_cp" bench/Ceiling.java bench/GitHubStandIn.java
 ceiling_cp=$out/classes:$ceiling_cp
 floor_jar=bench/floor/target/floor.jar
-[ -f "$floor_jar" ] || ./mvnw -q -B -ntp -f bench/floor/pom.xml -DskipTests package
+./mvnw -q -B -ntp -f bench/floor/pom.xml -DskipTests package
 
 pids=()
 cleanup() {

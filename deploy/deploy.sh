@@ -71,7 +71,8 @@ log "installing $jar as release $sha ($environment) under ${root:-/}"
 install -d -m 0755 "$app_dir" "$etc_dir" "$(dirname "$unit")" "$releases"
 
 # the release the unit starts: its own directory, so that the running one is untouched until the restart
-home=/opt/sentry-github-bridge/releases/$(date -u +%Y%m%dT%H%M%SZ)-${sha:0:12}
+safe_sha=${sha//[^A-Za-z0-9._-]/_}
+home=/opt/sentry-github-bridge/releases/$(date -u +%Y%m%dT%H%M%SZ)-${safe_sha:0:12}
 "$here/prepare-start.sh" "$jar" "$root$home" "$java"
 log "laid out $root$home for a fast start"
 

@@ -14,11 +14,15 @@ jar=$1 dir=$2 java=${3:-java}
 [ -f "$jar" ] || { echo "prepare-start: no jar at $jar" >&2; exit 2; }
 [ ! -e "$dir" ] || { echo "prepare-start: $dir exists already" >&2; exit 2; }
 
-"$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null
+training=$(mktemp -d)
+ready=
+# a layout that is not ready is not left behind
+trap 'rm -rf "$training"; [ -n "$ready" ] || rm -rf "$dir"' EXIT
+
+# the jar keeps its name whatever the file given was called: the unit starts sentry-github-bridge.jar
+"$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename sentry-github-bridge.jar > /dev/null
 
 # the archive records the paths it was trained on: the training runs the layout where it will stay
-training=$(mktemp -d)
-trap 'rm -rf "$training"' EXIT
 # throwaway settings, its own store, any free ports, no GitHub (a dry run): it stops once the context is up
 if ! env -i PATH="$PATH" SENTRY_WEBHOOK_SECRET=training SERVER_ADDRESS=127.0.0.1 SERVER_PORT=0 \
     MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=0 BRIDGE_DATA_DIR="$training/data" \
@@ -29,4 +33,5 @@ if ! env -i PATH="$PATH" SENTRY_WEBHOOK_SECRET=training SERVER_ADDRESS=127.0.0.1
   exit 1
 fi
 chmod -R a+rX "$dir"
+ready=yes
 echo "prepare-start: $dir is ready ($(du -sh "$dir/app.jsa" | cut -f1) class archive)"

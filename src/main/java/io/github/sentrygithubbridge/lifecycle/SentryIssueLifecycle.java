@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -80,6 +81,7 @@ public class SentryIssueLifecycle {
      */
     private final Cache<String, CachedRow> recentRows;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicInteger changing = new AtomicInteger();
 
     private record CachedRow(Row row, long generation) {
     }
@@ -124,7 +126,7 @@ public class SentryIssueLifecycle {
     /** A repeat decided on the row as last read, if nothing changed since; null when the store must decide. */
     private Decision repeatFromCache(SentryAlert alert) {
         CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(alert.key());
-        if (cached == null || cached.generation() != generation.get()) {
+        if (cached == null || changing.get() != 0 || cached.generation() != generation.get()) {
             return null;
         }
         // counting happens only on the repeat edge, so a decision that would write has had no effect yet
@@ -133,21 +135,32 @@ public class SentryIssueLifecycle {
     }
 
     /**
-     * Every change to sentry_issue goes through here: it ends the near-cache's generation now and, inside a
-     * transaction, once more after it completes, so that no row read before the commit is trusted after it.
+     * Every change to sentry_issue goes through here. While one is in flight nothing is answered from memory, and
+     * once it is committed (or rolled back) a new generation ends every row read before: no row read before a commit
+     * is trusted after it.
      */
     private int changeState(String sql, Object... args) {
-        int changed = jdbc.update(sql, args);
-        generation.incrementAndGet();
+        changing.incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // runs after the commit or the rollback, also when the update below throws
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    generation.incrementAndGet();
+                    changed();
                 }
             });
+            return jdbc.update(sql, args);
         }
-        return changed;
+        try {
+            return jdbc.update(sql, args);
+        } finally {
+            changed();
+        }
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+        changing.decrementAndGet();
     }
 
     /** The same decision for /internal/preview, which counts nothing. */

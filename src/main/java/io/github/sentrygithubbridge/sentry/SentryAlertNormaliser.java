@@ -412,9 +412,16 @@ public class SentryAlertNormaliser {
         if (text == null) {
             return null;
         }
+        if (text.endsWith("Z")) {
+            // Sentry's usual form (UTC, with seconds) takes the cheaper parser first
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notAnInstant) {
+                // e.g. no seconds: the general parser below takes it
+            }
+        }
         try {
-            // Sentry's usual form (UTC, "Z") takes the cheaper parser; other offsets the general one
-            return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             // Sentry also writes UTC times without an offset
             try {

@@ -63,7 +63,7 @@ class DeployScriptTest {
         Files.writeString(java, """
                 #!/bin/bash
                 echo "$*" >> '%s'
-                if [ "$1" = -Djarmode=tools ]; then mkdir -p "$6/lib" && cp "$3" "$6/sentry-github-bridge.jar"; exit; fi
+                if [ "$1" = -Djarmode=tools ]; then mkdir -p "$6/lib" && cp "$3" "$6/$8"; exit; fi
                 [ ! -e '%s' ] || { echo "training start failed"; exit 1; }
                 for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}";; esac; done
                 """.formatted(javaCalls, sandbox.resolve("fail-training")));
@@ -122,7 +122,8 @@ class DeployScriptTest {
 
         // a third keeps only its own release and the one a rollback would go back to
         assertThat(deploy(jar("v3"), "sha3").exit()).isZero();
-        assertThat(releases()).hasSize(2).allMatch(dir -> !dir.endsWith("-sha1"));
+        assertThat(releases()).map(dir -> dir.getFileName().toString().replaceAll("^\\d{8}T\\d{6}Z-", ""))
+                .containsExactlyInAnyOrder("sha2", "sha3");
     }
 
     @Test
@@ -136,6 +137,7 @@ class DeployScriptTest {
         assertThat(root("opt/sentry-github-bridge/sentry-github-bridge.jar")).doesNotExist();
         assertThat(root("etc/sentry-github-bridge/release.env")).doesNotExist();
         assertThat(calls).as("the service is not touched").doesNotExist();
+        assertThat(releases()).as("no half-made release is left").isEmpty();
     }
 
     @Test
