@@ -127,6 +127,8 @@ load() {
 }
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+# the last load's cells: deliveries, req/s, p50, p99, p99.9, max
+measured() { printf '%s | %s | %s | %s | %s | %s' "$requests" "$rps" "$(ms "$w_p50_us")" "$(ms "$w_p99_us")" "$(ms "$w_p999_us")" "$(ms "$w_max_us")"; }
 rows=()
 declare -A summary=()
 row() { rows+=("$1"); printf '%s\n' "$1"; }
@@ -139,7 +141,7 @@ if [ "$only" = all ] || [ "$only" = steady ]; then
   drain "$steady_issues" "$base"
   written=$(( $(creates) - base ))
   stop_bridge steady
-  row "| steady | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $steady_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+  row "| steady | bridge | $(measured) | $((w_non2xx + w_socket_errors)) | $written / $steady_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
 fi
 
 # start_other KIND NAME: starts the ceiling or the floor, sets other_pid, port, cold_ms
@@ -186,12 +188,12 @@ if [ "$only" = all ] || [ "$only" = storm ]; then
         drain "$storm_issues" "$base"
         written=$(( $(creates) - base ))
         stop_bridge "$name"
-        row "| storm, ${warmup} s warm-up | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+        row "| storm, ${warmup} s warm-up | bridge | $(measured) | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
       else
         start_other "$server" "$name"
         warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds"
         stop_other
-        row "| storm, ${warmup} s warm-up | $server | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
+        row "| storm, ${warmup} s warm-up | $server | $(measured) | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
       fi
       summary["storm-$warmup-$server"]=$rps
     done
@@ -208,12 +210,12 @@ if [ "$only" = all ] || [ "$only" = flood ]; then
       healthy=$(curl -fsS "http://127.0.0.1:$port/health" | grep -c UP || true)
       written=$(( $(creates) - base ))
       stop_bridge "$name"
-      row "| flood (forged), ${flood_warmup_seconds} s warm-up | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
+      row "| flood (forged), ${flood_warmup_seconds} s warm-up | bridge | $(measured) | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
     else
       start_other "$server" "$name"
       warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds"
       stop_other
-      row "| flood (forged), ${flood_warmup_seconds} s warm-up | $server | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | $rss_mb | – | – |"
+      row "| flood (forged), ${flood_warmup_seconds} s warm-up | $server | $(measured) | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | $rss_mb | – | – |"
     fi
     summary["flood-$server"]=$rps
   done
@@ -242,14 +244,14 @@ if [ "$only" = all ] || [ "$only" = mixed ]; then
   drain 0 "$base"
   written=$(( $(creates) - base ))
   stop_bridge mixed
-  row "| mixed: genuine 50/s beside a forged flood ($forged forged) | bridge | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | $written | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
+  row "| mixed: genuine 50/s beside a forged flood ($forged forged) | bridge | $(measured) | $((w_non2xx + w_socket_errors)) | $written | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
 fi
 
 if [ "$only" = all ] || [ "$only" = steady ]; then
   start_other ceiling steady-ceiling
   load ceiling-steady "http://127.0.0.1:$port" "$out/steady.lua" 2 10 "$steady_seconds" $(( 10 * 1000 / steady_rate ))
   stop_other
-  row "| steady | ceiling | $requests | $rps | $(ms "$w_p50_us") | $(ms "$w_p99_us") | $(ms "$w_p999_us") | $(ms "$w_max_us") | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
+  row "| steady | ceiling | $(measured) | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
 fi
 
 # cold_start NAME JAR [JVM OPTIONS]: launch to a healthy /health, then stop; sets cold_ms

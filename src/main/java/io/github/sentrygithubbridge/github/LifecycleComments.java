@@ -58,7 +58,6 @@ final class LifecycleComments {
         return md.toString();
     }
 
-    /** The line a new issue carries when it follows one closed long ago. */
     /** The line of a new issue opened for a regression; {@code repository} when the old issue is in another one. */
     static String regressionOf(long number, String repository) {
         return "**Regression of " + (repository == null ? "" : repository) + "#" + number + "**, which was closed as completed.\n\n";
