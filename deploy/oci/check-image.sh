@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the OCI image without a container engine: unpacks its layers, then starts its own entrypoint,
-# as its own user, in a chroot on loopback; passes when /health answers and a signed delivery is taken.
+# as its own user, in a chroot on loopback; passes when /health answers, the bridge's classes came from the
+# image's AOT cache, and a signed delivery is taken.
 #   deploy/oci/check-image.sh [IMAGE_TAR]   (default target/sentry-github-bridge-image.tar; needs root)
 set -euo pipefail
 
@@ -54,7 +55,9 @@ fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mount -t proc proc "$root/proc"
+# the launcher adds JDK_JAVA_OPTIONS to the entrypoint's options: where each class came from
 env -i "${image_env[@]}" SERVER_PORT="$port" MANAGEMENT_SERVER_PORT="$mport" SENTRY_WEBHOOK_SECRET=image-check \
+  JDK_JAVA_OPTIONS="-Xlog:class+load=info:file=/tmp/class-load.log" \
   "$(command -v chroot)" --userspec="$user" "$root" "${entrypoint[@]}" > "$work/bridge.log" 2>&1 &
 pid=$!
 
@@ -65,6 +68,11 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "http://127.0.0.1:$port/health" | grep -q '"UP"' || { tail -20 "$work/bridge.log" >&2; echo "no /health" >&2; exit 1; }
 echo "image: /health is UP"
+for class in io.github.sentrygithubbridge.BridgeApplication org.apache.camel.impl.DefaultCamelContext; do
+  grep -q " $class source: shared objects file" "$root/tmp/class-load.log" \
+    || { grep -m3 "$class" "$root/tmp/class-load.log" >&2; echo "$class was not loaded from the image's AOT cache" >&2; exit 1; }
+done
+echo "image: started from its AOT cache"
 
 answer=$(SENTRY_WEBHOOK_SECRET=image-check BRIDGE_URL="http://127.0.0.1:$port" "$here/../../scripts/send-sample.sh")
 echo "$answer" | grep -q 'HTTP 202' || { echo "$answer" >&2; echo "the delivery was not accepted" >&2; exit 1; }

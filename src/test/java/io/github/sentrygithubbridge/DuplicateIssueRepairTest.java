@@ -9,7 +9,6 @@ import io.github.sentrygithubbridge.support.GitHubStandIn;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * again: two issues for one Sentry issue. The bridge looks again later, keeps the oldest and closes the other as a
  * duplicate pointing to it.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "github.token=" + DuplicateIssueRepairTest.TOKEN,

@@ -41,7 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole bridge against a real HTTP server standing in for GitHub: the exact REST calls it makes,
  * one issue per Sentry issue, the cooldown comment, retries, dead letters and pacing.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "bridge.lifecycle.cooldown=PT1H",
@@ -71,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.max-retry-delay=PT0.5S"
 })
 @Import(TestClockConfiguration.class)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
 class GitHubWritesEndToEndTest {
 
     static final WireMockServer GITHUB = startGitHub();

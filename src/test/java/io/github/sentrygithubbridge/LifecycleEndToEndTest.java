@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * docs/lifecycle.md: signed Sentry deliveries in, a stateful GitHub stand-in that sends signed issues webhooks back,
  * and a Sentry API stand-in for GitHub -> Sentry.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "bridge.admin-token=" + LifecycleEndToEndTest.ADMIN,
@@ -56,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.max-retry-delay=PT0.2S"
 })
 @Import(TestClockConfiguration.class)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
 class LifecycleEndToEndTest {
 
     static final String TOKEN = "ghp_lifecycleToken0123456789";

@@ -135,7 +135,7 @@ class PackagedJarIT {
                 .containsPattern("bridge_webhooks_total\\{outcome=\"ignored\",resource=\"event_alert\"} [1-9]")
                 .containsPattern("bridge_github_requests_total\\{operation=\"create\",status=\"201\"} [1-9]")
                 .contains("bridge_github_requests_total{operation=\"label\",status=\"201\"} 3.0",
-                        "bridge_webhook_ack_seconds_bucket", "bridge_pending_alerts", "camel_exchanges_total");
+                        "bridge_webhook_ack_seconds_bucket", "bridge_pending_alerts", "bridge_route_failures_total");
     }
 
     @Test

@@ -1,37 +1,79 @@
 package io.github.sentrygithubbridge.ops;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.mdc.MDCService;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.engine.MDCUnitOfWork;
+import org.apache.camel.spi.InflightRepository;
+import org.apache.camel.spi.UnitOfWork;
+import org.apache.camel.spi.UnitOfWorkFactory;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts the delivery's context into every log line written while it is routed, on whichever thread:
- * Sentry's request id, the Sentry issue, and the GitHub issue number once known (with Camel's route id).
+ * Sentry's request id, the Sentry issue, and the GitHub issue number once known, beside Camel's own
+ * {@code camel.routeId}. Camel core's MDC logging (camel.main.use-mdc-logging) with three more keys, read
+ * from the exchange's properties; Camel's SPI for this is a unit of work, so it takes an Exchange.
  */
 @Configuration(proxyBeanMethods = false)
 class LogContextConfiguration {
 
-    static final String CONTEXT_PROPERTIES = "requestId,sentryIssueKey,githubIssueNumber";
+    static final String[] CONTEXT_PROPERTIES = {"requestId", "sentryIssueKey", "githubIssueNumber"};
 
     @Bean
     CamelContextConfiguration logContext() {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
-                MDCService mdc = new MDCService();
-                mdc.setCustomProperties(CONTEXT_PROPERTIES);
-                try {
-                    context.addService(mdc, true, true);
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not enable the log context", e);
-                }
+                context.setUseMDCLogging(true);
+                context.getCamelContextExtension().addContextPlugin(UnitOfWorkFactory.class, LogContextUnitOfWork::new);
             }
 
             @Override
             public void afterApplicationStart(CamelContext context) {
             }
         };
+    }
+
+    /** Camel's MDC unit of work, which also puts the delivery's own keys while a processor runs. */
+    static final class LogContextUnitOfWork extends MDCUnitOfWork {
+
+        LogContextUnitOfWork(Exchange exchange) {
+            this(exchange, exchange.getContext());
+        }
+
+        private LogContextUnitOfWork(Exchange exchange, CamelContext context) {
+            this(exchange, context.getInflightRepository(), context.isAllowUseOriginalMessage(), context.isUseBreadcrumb());
+        }
+
+        private LogContextUnitOfWork(Exchange exchange, InflightRepository inflight, boolean allowOriginal, boolean breadcrumb) {
+            super(exchange, inflight, null, allowOriginal, breadcrumb);
+        }
+
+        @Override
+        protected void prepareMDC(Exchange exchange) {
+            super.prepareMDC(exchange);
+            for (String key : CONTEXT_PROPERTIES) {
+                Object value = exchange.getProperty(key);
+                if (value != null) {
+                    MDC.put(key, value.toString());
+                }
+            }
+        }
+
+        @Override
+        public UnitOfWork newInstance(Exchange exchange) {
+            return new LogContextUnitOfWork(exchange);
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            for (String key : CONTEXT_PROPERTIES) {
+                MDC.remove(key);
+            }
+        }
     }
 }

@@ -57,16 +57,18 @@ class DeployScriptTest {
         systemctl = sandbox.resolve("fake-systemctl");
         Files.writeString(systemctl, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
-        // -Djarmode=tools -jar JAR extract --destination DIR: DIR/ with the jar; a training start: its archive
+        // its version (25, or what the file java-version says); -Djarmode=tools -jar JAR extract --destination DIR:
+        // DIR/ with the jar; a training start: its AOT cache
         javaCalls = sandbox.resolve("java-calls");
         java = sandbox.resolve("fake-java");
         Files.writeString(java, """
                 #!/bin/bash
+                if [ "$1" = -XshowSettings:properties ]; then echo "    java.specification.version = $(cat '%s' 2>/dev/null || echo 25)"; exit; fi
                 echo "$*" >> '%s'
                 if [ "$1" = -Djarmode=tools ]; then mkdir -p "$6/lib" && cp "$3" "$6/$8"; exit; fi
                 [ ! -e '%s' ] || { echo "training start failed"; exit 1; }
-                for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}";; esac; done
-                """.formatted(javaCalls, sandbox.resolve("fail-training")));
+                for a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) echo cache > "${a#*=}";; esac; done
+                """.formatted(sandbox.resolve("java-version"), javaCalls, sandbox.resolve("fail-training")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -87,10 +89,13 @@ class DeployScriptTest {
         assertThat(home).matches("/opt/sentry-github-bridge/releases/\\d{8}T\\d{6}Z-abc123");
         // laid out and trained where the unit starts it, with the unit's JVM
         assertThat(Files.readString(root(home.substring(1) + "/sentry-github-bridge.jar"))).isEqualTo("v1");
-        assertThat(root(home.substring(1) + "/app.jsa")).exists();
+        assertThat(root(home.substring(1) + "/app.aot")).exists();
         assertThat(Files.readAllLines(javaCalls)).hasSize(2)
-                .last().asString().contains("-XX:ArchiveClassesAtExit=" + root(home.substring(1) + "/app.jsa"),
+                .last().asString().contains("-Xmx256m -Xms32m -XX:+UseSerialGC",
+                        "-XX:AOTCacheOutput=" + root(home.substring(1) + "/app.aot"),
                         "-jar " + root(home.substring(1) + "/sentry-github-bridge.jar"));
+        // the unit runs the JVM that trained the cache
+        assertThat(Files.readSymbolicLink(root("opt/sentry-github-bridge/java"))).isEqualTo(java.toRealPath());
         assertThat(root("etc/systemd/system/sentry-github-bridge.service")).hasSameTextualContentAs(UNIT);
         assertThat(recordedCalls()).containsExactly(
                 "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge");
@@ -127,6 +132,19 @@ class DeployScriptTest {
     }
 
     @Test
+    void aJvmOlderThanJava25IsRefusedBeforeAnythingIsInstalled() throws Exception {
+        Files.writeString(sandbox.resolve("java-version"), "17");
+
+        Result result = deploy(jar("v1"), "old-jvm");
+
+        assertThat(result.exit()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("is Java 17; the bridge is deployed on Java 25 or later");
+        assertThat(root("opt/sentry-github-bridge/sentry-github-bridge.jar")).doesNotExist();
+        assertThat(root("opt/sentry-github-bridge/java")).doesNotExist();
+        assertThat(calls).as("the service is not touched").doesNotExist();
+    }
+
+    @Test
     void aReleaseWhoseTrainingStartFailsIsNotInstalled() throws Exception {
         Files.createFile(sandbox.resolve("fail-training"));
 
@@ -157,6 +175,8 @@ class DeployScriptTest {
                 .containsExactly(root(home().substring(1)));
         assertThat(Files.readString(root("etc/systemd/system/sentry-github-bridge.service")))
                 .isEqualTo("the unit that ran before\n");
+        assertThat(Files.readSymbolicLink(root("opt/sentry-github-bridge/java"))).as("the JVM the good release was trained with")
+                .isEqualTo(java.toRealPath());
         assertThat(recordedCalls()).containsExactly(
                 "daemon-reload", "enable --quiet sentry-github-bridge", "restart sentry-github-bridge",
                 "daemon-reload", "restart sentry-github-bridge");
@@ -213,8 +233,8 @@ class DeployScriptTest {
                 "EnvironmentFile=/etc/sentry-github-bridge/release.env",
                 "NoNewPrivileges=yes",
                 "CapabilityBoundingSet=");
-        assertThat(unit).anyMatch(line -> line.startsWith("ExecStart=/usr/bin/java ")
-                && line.endsWith(" -XX:SharedArchiveFile=${BRIDGE_HOME}/app.jsa -jar ${BRIDGE_HOME}/sentry-github-bridge.jar"));
+        assertThat(unit).anyMatch(line -> line.startsWith("ExecStart=/opt/sentry-github-bridge/java ")
+                && line.endsWith(" -XX:AOTCache=${BRIDGE_HOME}/app.aot -jar ${BRIDGE_HOME}/sentry-github-bridge.jar"));
         assertThat(unit).noneMatch(line -> line.startsWith("MemoryDenyWriteExecute=") || line.startsWith("DynamicUser="));
     }
 

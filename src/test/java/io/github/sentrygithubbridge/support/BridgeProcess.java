@@ -86,8 +86,8 @@ public final class BridgeProcess implements AutoCloseable {
             try {
                 deleteTree(LAYOUT);
                 run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
-                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + LAYOUT.resolve("app.jsa"),
-                        "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
+                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                        "-XX:AOTCache=" + LAYOUT.resolve("app.aot"), "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
             } catch (IOException | InterruptedException | RuntimeException e) {
                 System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
             }
@@ -95,9 +95,48 @@ public final class BridgeProcess implements AutoCloseable {
         return command;
     }
 
-    /** The JVM running the tests. */
-    public static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static String deployJava;
+
+    /**
+     * The JVM deploy/ runs the bridge on, Java 25 or later: DEPLOY_JAVA if set, else the JVM running the tests
+     * when it is one, else the newest under /usr/lib/jvm. The build itself needs only Java 17.
+     */
+    public static synchronized String java() {
+        if (deployJava == null) {
+            String given = System.getenv("DEPLOY_JAVA");
+            if (given != null && !given.isBlank()) {
+                deployJava = given;
+            } else if (Runtime.version().feature() >= 25) {
+                deployJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            } else {
+                deployJava = newestJava25Under(Path.of("/usr/lib/jvm"));
+            }
+        }
+        return deployJava;
+    }
+
+    private static String newestJava25Under(Path jvms) {
+        try (var homes = Files.list(jvms)) {
+            return homes.map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable)
+                    .filter(candidate -> featureOf(candidate) >= 25)
+                    .max(java.util.Comparator.comparingInt(BridgeProcess::featureOf))
+                    .map(Path::toString)
+                    .orElseThrow(() -> new IllegalStateException("the jar's tests run it as deploy/ does, on Java 25 or later:"
+                            + " none under " + jvms + "; set DEPLOY_JAVA to one"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the jar's tests need a Java 25 or later: set DEPLOY_JAVA to one", e);
+        }
+    }
+
+    private static int featureOf(Path javaBinary) {
+        Path release = javaBinary.getParent().getParent().resolve("release");
+        try {
+            return Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.replaceAll("^JAVA_VERSION=\"?(\\d+).*", "$1"))
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {

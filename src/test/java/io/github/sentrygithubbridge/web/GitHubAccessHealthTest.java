@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * /health's github component DOWN with the reason (logged at ERROR once, exported as a metric), while deliveries are
  * still accepted, kept, and written once it is fixed.
  */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
@@ -40,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.max-retry-delay=PT0.2S",
         "bridge.data-dir=${java.io.tmpdir}/bridge-github-access-${random.uuid}"
 })
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
 class GitHubAccessHealthTest {
 
     // GitHub knows another token: every request is answered 401 Bad credentials

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The webhook is public and unauthenticated: a huge body is refused unread, a chunked one is cut off at the limit, and
  * a crowd of clients that send headers and then stall neither holds up genuine deliveries nor stays connected.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=" + SentryDeliveries.SECRET,
         "bridge.webhook.max-body=64KB",

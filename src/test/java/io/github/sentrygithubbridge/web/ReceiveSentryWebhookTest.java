@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The webhook through the front door: real HTTP against the real YAML routes, in a dry run. */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=old-secret, " + SentryDeliveries.SECRET,
         "bridge.webhook.max-body=64KB",

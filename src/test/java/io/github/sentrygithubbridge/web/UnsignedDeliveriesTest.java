@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With no webhook secret configured the service runs, and refuses every delivery. */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.webhook.secret=",
         "github.token=",
