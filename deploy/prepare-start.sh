@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out a bridge jar for a fast start: Spring Boot's extracted layout (plain jars instead of one nested jar)
-# and a Java AOT cache (JEP 483/514: classes loaded and linked, method profiles) written by a training start of
-# that layout with the JVM that will run it, with the unit's heap and collector. A start whose JVM or class path
+# and a Java AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) written by a training start
+# of that layout with the JVM that will run it, with the unit's heap and collector, stopped once it has started. A start whose JVM or class path
 # does not match the cache runs without it, only slower. Java 25 or later.
 #   deploy/prepare-start.sh JAR DIR [JAVA]   (JAVA: default java on the PATH; DIR must not exist yet)
 # Leaves DIR/sentry-github-bridge.jar, DIR/lib/ and DIR/app.aot; run it as: JAVA -XX:AOTCache=DIR/app.aot -jar DIR/sentry-github-bridge.jar
@@ -26,9 +26,9 @@ if ! [[ $version =~ ^[0-9]+$ ]] || [ "$version" -lt 25 ]; then
 fi
 
 training=$(mktemp -d)
-ready=
-# a layout that is not ready is not left behind
-trap 'rm -rf "$training"; [ -n "$ready" ] || rm -rf "$dir"' EXIT
+ready='' pid=''
+# a layout that is not ready is not left behind, nor a training start still running
+trap '[ -z "$pid" ] || kill -9 "$pid" 2> /dev/null; rm -rf "$training"; [ -n "$ready" ] || rm -rf "$dir"' EXIT
 
 # the jar keeps its name whatever the file given was called: the unit starts sentry-github-bridge.jar
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename sentry-github-bridge.jar > /dev/null
@@ -36,12 +36,25 @@ if [ -n "${PREPARE_START_FILE_TIME:-}" ]; then
   find "$dir" -type f -exec touch -d "$PREPARE_START_FILE_TIME" {} +
 fi
 
-# the cache records the paths it was trained on: the training runs the layout where it will stay
-# throwaway settings, its own store, any free ports, no GitHub (a dry run): it stops once the context is up
-if ! env -i PATH="$PATH" SENTRY_WEBHOOK_SECRET=training SERVER_ADDRESS=127.0.0.1 SERVER_PORT=0 \
-    MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=0 BRIDGE_DATA_DIR="$training/data" \
-    "$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
-    -jar "$dir/sentry-github-bridge.jar" > "$training/start.log" 2>&1 || [ ! -s "$dir/app.aot" ]; then
+# the cache records the paths it was trained on: the training runs the layout where it will stay, with
+# throwaway settings, its own store, any free ports and no GitHub (a dry run), through a whole start (Camel's
+# routes loaded and started, both web servers up: what a start spends its time on), then it is stopped as
+# systemd stops it; the JVM writes the cache as it exits
+env -i PATH="$PATH" SENTRY_WEBHOOK_SECRET=training SERVER_ADDRESS=127.0.0.1 SERVER_PORT=0 \
+  MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=0 BRIDGE_DATA_DIR="$training/data" \
+  "$java" "${jvm_options[@]}" -XX:AOTCacheOutput="$dir/app.aot" -jar "$dir/sentry-github-bridge.jar" \
+  > "$training/start.log" 2>&1 &
+pid=$!
+started=
+for _ in $(seq 1 1200); do
+  if grep -q "Started BridgeApplication" "$training/start.log"; then started=yes; break; fi
+  kill -0 "$pid" 2> /dev/null || break
+  sleep 0.1
+done
+kill -TERM "$pid" 2> /dev/null || true
+wait "$pid" || true
+pid=
+if [ -z "$started" ]; then
   tail -20 "$training/start.log" >&2
   echo "prepare-start: the training start of $dir failed (its log is above)" >&2
   exit 1

@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts the delivery's context into every log line written while it is routed, on whichever thread:
  * Sentry's request id, the Sentry issue, and the GitHub issue number once known, beside Camel's own
- * {@code camel.routeId}. Camel core's MDC logging (camel.main.use-mdc-logging) with three more keys, read
- * from the exchange's properties; Camel's SPI for this is a unit of work, so it takes an Exchange.
+ * {@code camel.routeId}: Camel core's MDC unit of work with three more keys, read from the exchange's
+ * properties. It is installed as the unit of work factory rather than switched on with use-mdc-logging, which
+ * Camel 4.22 logs as deprecated at every start in favour of camel-mdc (not served at 4.22 here). Camel's SPI
+ * for this is a unit of work, so it takes an Exchange.
  */
 @Configuration(proxyBeanMethods = false)
 class LogContextConfiguration {
@@ -27,7 +29,6 @@ class LogContextConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
-                context.setUseMDCLogging(true);
                 context.getCamelContextExtension().addContextPlugin(UnitOfWorkFactory.class, LogContextUnitOfWork::new);
             }
 

@@ -58,7 +58,7 @@ class DeployScriptTest {
         Files.writeString(systemctl, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
         // its version (25, or what the file java-version says); -Djarmode=tools -jar JAR extract --destination DIR:
-        // DIR/ with the jar; a training start: its AOT cache
+        // DIR/ with the jar; a training start: says it started, and writes its AOT cache when it is stopped
         javaCalls = sandbox.resolve("java-calls");
         java = sandbox.resolve("fake-java");
         Files.writeString(java, """
@@ -67,7 +67,10 @@ class DeployScriptTest {
                 echo "$*" >> '%s'
                 if [ "$1" = -Djarmode=tools ]; then mkdir -p "$6/lib" && cp "$3" "$6/$8"; exit; fi
                 [ ! -e '%s' ] || { echo "training start failed"; exit 1; }
-                for a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) echo cache > "${a#*=}";; esac; done
+                for a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) cache="${a#*=}";; esac; done
+                trap 'echo cache > "$cache"; exit 143' TERM
+                echo "Started BridgeApplication in 0.1 seconds"
+                while true; do sleep 0.1; done
                 """.formatted(sandbox.resolve("java-version"), javaCalls, sandbox.resolve("fail-training")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
