@@ -17,7 +17,7 @@ only=${1:-all}
 java=${BENCH_JAVA:-${DEPLOY_JAVA:-java}}
 servers=${BENCH_SERVERS:-ceiling floor bridge}
 # the JVM options of deploy/sentry-github-bridge.service (bar its AOT cache)
-bridge_jvm="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
+bridge_jvm="-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 out=target/bench
 secret=bench-secret
 jar=target/sentry-github-bridge.jar

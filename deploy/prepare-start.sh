@@ -15,7 +15,7 @@ if [ $# -lt 2 ] || [ $# -gt 3 ]; then
 fi
 jar=$1 dir=$2 java=${3:-java}
 # the unit's JVM options: the cache is trained with them (docs/benchmarks.md says why these)
-jvm_options=(-Xmx256m -Xms32m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
+jvm_options=(-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED)
 [ -f "$jar" ] || { echo "prepare-start: no jar at $jar" >&2; exit 2; }
 [ ! -e "$dir" ] || { echo "prepare-start: $dir exists already" >&2; exit 2; }
 command -v "$java" > /dev/null || { echo "prepare-start: no $java to run" >&2; exit 2; }

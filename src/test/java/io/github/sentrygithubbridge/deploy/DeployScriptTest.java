@@ -94,7 +94,7 @@ class DeployScriptTest {
         assertThat(Files.readString(root(home.substring(1) + "/sentry-github-bridge.jar"))).isEqualTo("v1");
         assertThat(root(home.substring(1) + "/app.aot")).exists();
         assertThat(Files.readAllLines(javaCalls)).hasSize(2)
-                .last().asString().contains("-Xmx256m -Xms32m -XX:+UseSerialGC",
+                .last().asString().contains("-Xmx256m -Xms32m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders",
                         "-XX:AOTCacheOutput=" + root(home.substring(1) + "/app.aot"),
                         "-jar " + root(home.substring(1) + "/sentry-github-bridge.jar"));
         // the unit runs the JVM that trained the cache

@@ -86,7 +86,7 @@ public final class BridgeProcess implements AutoCloseable {
             try {
                 deleteTree(LAYOUT);
                 run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
-                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
                         "-XX:AOTCache=" + LAYOUT.resolve("app.aot"), "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
             } catch (IOException | InterruptedException | RuntimeException e) {
                 System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
