@@ -295,9 +295,15 @@ if [ "$only" = all ] || [ "$only" = coldstart ]; then
   SERVER_PORT=0 SENTRY_WEBHOOK_SECRET=$secret "$java" $bridge_jvm -XX:AOTCacheOutput="$out/floor-release/app.aot" \
     -jar "$out/floor-release/floor.jar" > "$out/floor-training.log" 2>&1 &
   p=$!
-  until grep -q "Started Floor" "$out/floor-training.log"; do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-  kill "$p"
+  pids+=("$p")
+  for _ in $(seq 1 1200); do
+    grep -q "Started Floor" "$out/floor-training.log" && break
+    kill -0 "$p" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$p" 2>/dev/null || true
   wait "$p" 2>/dev/null || true
+  [ -s "$out/floor-release/app.aot" ] || { tail -5 "$out/floor-training.log" >&2; echo "bench: the floor's training start wrote no AOT cache" >&2; exit 1; }
   for i in 1 2 3; do
     floor_jvm="$bridge_jvm -XX:AOTCache=$out/floor-release/app.aot" floor_target=$out/floor-release/floor.jar start_other floor "cold-floor-$i"
     stop_other

@@ -27,8 +27,13 @@ fi
 
 training=$(mktemp -d)
 ready='' pid=''
+# the training JVM and what it started (the JVM that assembles the cache), killed
+kill_training() {
+  pkill -KILL -P "$pid" 2> /dev/null || true
+  kill -KILL "$pid" 2> /dev/null || true
+}
 # a layout that is not ready is not left behind, nor a training start still running
-trap '[ -z "$pid" ] || kill -9 "$pid" 2> /dev/null; rm -rf "$training"; [ -n "$ready" ] || rm -rf "$dir"' EXIT
+trap '[ -z "$pid" ] || kill_training; rm -rf "$training"; [ -n "$ready" ] || rm -rf "$dir"' EXIT
 
 # the jar keeps its name whatever the file given was called: the unit starts sentry-github-bridge.jar
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename sentry-github-bridge.jar > /dev/null
@@ -51,7 +56,18 @@ for _ in $(seq 1 1200); do
   kill -0 "$pid" 2> /dev/null || break
   sleep 0.1
 done
+# stopped as systemd stops it, given as long as the unit gives a stop (90 s) to write the cache
 kill -TERM "$pid" 2> /dev/null || true
+for _ in $(seq 1 900); do
+  kill -0 "$pid" 2> /dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2> /dev/null; then
+  kill_training
+  tail -20 "$training/start.log" >&2
+  echo "prepare-start: the training start of $dir did not stop within 90 s of SIGTERM (its log is above)" >&2
+  exit 1
+fi
 wait "$pid" || true
 pid=
 if [ -z "$started" ]; then

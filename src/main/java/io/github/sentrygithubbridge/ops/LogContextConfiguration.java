@@ -38,8 +38,14 @@ class LogContextConfiguration {
         };
     }
 
-    /** Camel's MDC unit of work, which also puts the delivery's own keys while a processor runs. */
+    /**
+     * Camel's MDC unit of work, which also puts the delivery's own keys while a processor runs. Like Camel's own
+     * keys, what the thread held before (an outer exchange's, when this one runs nested on its thread) is put back
+     * when it is done, and a key this exchange does not have is not left over from another.
+     */
     static final class LogContextUnitOfWork extends MDCUnitOfWork {
+
+        private String[] originals;
 
         LogContextUnitOfWork(Exchange exchange) {
             this(exchange, exchange.getContext());
@@ -55,11 +61,21 @@ class LogContextConfiguration {
 
         @Override
         protected void prepareMDC(Exchange exchange) {
+            // the first call comes from the super constructor, before this one's fields are set: the values
+            // the thread held before this unit of work are taken then, once
+            if (originals == null) {
+                originals = new String[CONTEXT_PROPERTIES.length];
+                for (int i = 0; i < CONTEXT_PROPERTIES.length; i++) {
+                    originals[i] = MDC.get(CONTEXT_PROPERTIES[i]);
+                }
+            }
             super.prepareMDC(exchange);
             for (String key : CONTEXT_PROPERTIES) {
                 Object value = exchange.getProperty(key);
                 if (value != null) {
                     MDC.put(key, value.toString());
+                } else {
+                    MDC.remove(key);
                 }
             }
         }
@@ -72,8 +88,13 @@ class LogContextConfiguration {
         @Override
         public void clear() {
             super.clear();
-            for (String key : CONTEXT_PROPERTIES) {
-                MDC.remove(key);
+            for (int i = 0; i < CONTEXT_PROPERTIES.length; i++) {
+                String original = originals == null ? null : originals[i];
+                if (original != null) {
+                    MDC.put(CONTEXT_PROPERTIES[i], original);
+                } else {
+                    MDC.remove(CONTEXT_PROPERTIES[i]);
+                }
             }
         }
     }
