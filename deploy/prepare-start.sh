@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Lays out a bridge jar for a fast start: Spring Boot's extracted layout (plain jars instead of one nested jar)
 # and a Java AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) written by a training start
-# of that layout with the JVM that will run it, with the unit's heap and collector, stopped once it has started. A start whose JVM or class path
-# does not match the cache runs without it, only slower. Java 25 or later.
+# of that layout with the JVM that will run it and the unit's options, stopped once it has started. A start whose
+# JVM, options or class path do not match the cache runs without it, only slower. Java 25 or later.
 #   deploy/prepare-start.sh JAR DIR [JAVA]   (JAVA: default java on the PATH; DIR must not exist yet)
 # Leaves DIR/sentry-github-bridge.jar, DIR/lib/ and DIR/app.aot; run it as: JAVA -XX:AOTCache=DIR/app.aot -jar DIR/sentry-github-bridge.jar
 # PREPARE_START_FILE_TIME (a touch -d date) sets the jars' times before the training, for an image builder that

@@ -3,7 +3,6 @@ package io.github.sentrygithubbridge.ops;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.engine.MDCUnitOfWork;
-import org.apache.camel.spi.InflightRepository;
 import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.spi.UnitOfWorkFactory;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -48,15 +47,8 @@ class LogContextConfiguration {
         private String[] originals;
 
         LogContextUnitOfWork(Exchange exchange) {
-            this(exchange, exchange.getContext());
-        }
-
-        private LogContextUnitOfWork(Exchange exchange, CamelContext context) {
-            this(exchange, context.getInflightRepository(), context.isAllowUseOriginalMessage(), context.isUseBreadcrumb());
-        }
-
-        private LogContextUnitOfWork(Exchange exchange, InflightRepository inflight, boolean allowOriginal, boolean breadcrumb) {
-            super(exchange, inflight, null, allowOriginal, breadcrumb);
+            super(exchange, exchange.getContext().getInflightRepository(), null,
+                    exchange.getContext().isAllowUseOriginalMessage(), exchange.getContext().isUseBreadcrumb());
         }
 
         @Override
@@ -89,7 +81,7 @@ class LogContextConfiguration {
         public void clear() {
             super.clear();
             for (int i = 0; i < CONTEXT_PROPERTIES.length; i++) {
-                String original = originals == null ? null : originals[i];
+                String original = originals[i];
                 if (original != null) {
                     MDC.put(CONTEXT_PROPERTIES[i], original);
                 } else {
