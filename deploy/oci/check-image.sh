@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the OCI image without a container engine: unpacks its layers, then starts its own entrypoint,
 # as its own user, in a chroot on loopback; passes when /health answers, the bridge's classes came from the
-# image's AOT cache, and a signed delivery is taken.
+# image's AOT cache, a signed delivery is taken, and `test` (the entrypoint's argument) passes examples/tests.
 #   deploy/oci/check-image.sh [IMAGE_TAR]   (default target/sentry-github-bridge-image.tar; needs root)
 set -euo pipefail
 
@@ -82,3 +82,16 @@ for _ in $(seq 1 20); do
 done
 ls "$root"/data/dry-run/*.md >/dev/null 2>&1 || { tail -20 "$work/bridge.log" >&2; echo "no dry-run issue in /data" >&2; exit 1; }
 echo "image: a signed delivery became a dry-run issue in /data"
+
+# an engineer's CI runs the image with `test` and a mounted config directory: here, examples/ copied in
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+pid=
+cp -r "$here/../../examples" "$root/tmp/examples"
+chmod -R a+rX "$root/tmp/examples"
+if ! env -i "${image_env[@]}" "$(command -v chroot)" --userspec="$user" "$root" "${entrypoint[@]}" test /tmp/examples/tests \
+    > "$work/test.log" 2>&1; then
+  cat "$work/test.log" >&2; echo "test on examples/tests did not pass in the image" >&2; exit 1
+fi
+grep -q ' passed, 0 failed$' "$work/test.log" || { cat "$work/test.log" >&2; echo "no summary from test" >&2; exit 1; }
+echo "image: test passes examples/tests ($(grep ' passed, ' "$work/test.log"))"

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * Boot 4's own JSON (actuator, /health) is Jackson 3 and never sees our types.
  */
 @Configuration(proxyBeanMethods = false)
-class JsonConfiguration {
+public class JsonConfiguration {
 
     @Bean
     ObjectMapper objectMapper() {

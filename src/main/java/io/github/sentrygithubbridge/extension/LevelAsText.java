@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * name (ERROR).
  */
 @Component
-class LevelAsText implements CamelContextConfiguration {
+public class LevelAsText implements CamelContextConfiguration {
 
     @Override
     public void beforeApplicationStart(CamelContext context) {

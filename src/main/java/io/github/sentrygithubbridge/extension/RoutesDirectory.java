@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * ({@link RouteFileFailureAnalyzer}).
  */
 @Component
-class RoutesDirectory implements CamelContextConfiguration {
+public class RoutesDirectory implements CamelContextConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutesDirectory.class);
     /** route id → the file it came from, for naming the file when the route does not build. */
@@ -38,7 +38,7 @@ class RoutesDirectory implements CamelContextConfiguration {
 
     private final String directory;
 
-    RoutesDirectory(@Value("${bridge.routes-dir:}") String directory) {
+    public RoutesDirectory(@Value("${bridge.routes-dir:}") String directory) {
         this.directory = directory;
     }
 

@@ -20,7 +20,8 @@ public class IssuePreview {
     }
 
     public Map<String, Object> reply(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("reason") String filtered,
-                                     @ExchangeProperty("githubRequest") Object request) {
+                                     @ExchangeProperty("githubRequest") Object request,
+                                     @ExchangeProperty("githubTargetFailure") String targetFailure) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("decision", decision == null ? "ignore" : decision.transition().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         reply.put("reason", decision == null ? filtered : decision.reason());
@@ -43,6 +44,10 @@ public class IssuePreview {
         reply.put("body", body);
         reply.put("labels", labels);
         reply.put("assignees", assignees);
+        if (targetFailure != null) {
+            // the issue would still be filed, with BRIDGE_LABELS and nobody assigned
+            reply.put("targetFailure", "the choose-github-target route failed: " + targetFailure);
+        }
         return reply;
     }
 }

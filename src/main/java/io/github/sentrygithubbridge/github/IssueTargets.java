@@ -50,6 +50,8 @@ public class IssueTargets implements AggregationStrategy {
             LOG.error("The choose-github-target route failed for Sentry issue {} ({}): the issue gets BRIDGE_LABELS and no assignee",
                     key, chosen.getException().toString());
             count(counting);
+            // /internal/preview and the test command show it
+            delivery.setProperty("githubTargetFailure", chosen.getException().toString());
         } else {
             target = chosen(chosen.getProperty("githubLabels"), chosen.getProperty("githubAssignees"),
                     chosen.getProperty("githubRepository", String.class), key, counting);

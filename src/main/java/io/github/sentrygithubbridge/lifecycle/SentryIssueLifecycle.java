@@ -119,7 +119,7 @@ public class SentryIssueLifecycle {
             if (recentRows != null && row != null) {
                 recentRows.put(alert.key(), new CachedRow(row, readIn));
             }
-            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis(), true);
+            return status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, clock.millis(), true);
         });
     }
 
@@ -167,7 +167,7 @@ public class SentryIssueLifecycle {
     public Decision preview(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
         return guard(() -> {
             Row row = row(alert.key());
-            return status != null ? decideStatus(alert.key(), row, status) : decideAlert(alert, row, clock.millis(), false);
+            return status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, clock.millis(), false);
         });
     }
 
@@ -175,7 +175,7 @@ public class SentryIssueLifecycle {
         String key = alert.key();
         boolean counts = counting && alert.kind() != SentryAlert.Kind.ISSUE;
         if (row == null) {
-            return decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "a GitHub issue will be opened");
+            return NewSentryIssue.decide(alert, null);
         }
         return switch (row.state()) {
             case GONE -> decision(key, Transition.OPEN_ISSUE, row.version(), row.previousNumber(), 0, null, false,
@@ -215,9 +215,10 @@ public class SentryIssueLifecycle {
         return Decision.repeat(key, reason);
     }
 
-    private Decision decideStatus(String key, Row row, SentryStatus status) {
+    private Decision decideStatus(SentryAlert alert, Row row, SentryStatus status) {
+        String key = alert.key();
         if (row == null) {
-            return Decision.ignore(key, "the bridge never filed Sentry issue " + key + ": no GitHub issue to " + verb(status));
+            return NewSentryIssue.decide(alert, status);
         }
         if (row.state() == IssueState.HELD) {
             return Decision.ignore(key, heldReason(row));
@@ -240,14 +241,6 @@ public class SentryIssueLifecycle {
                     ? decision(key, Transition.UNRESOLVE, row.version(), row.number(), 0, null, status.isRegression(),
                     "unresolved in Sentry: the GitHub issue will be reopened")
                     : Decision.ignore(key, "the GitHub issue of Sentry issue " + key + " is already open");
-        };
-    }
-
-    private static String verb(SentryStatus status) {
-        return switch (status.change()) {
-            case SentryStatus.RESOLVED -> "close";
-            case SentryStatus.ARCHIVED -> "close";
-            default -> "reopen";
         };
     }
 
@@ -280,7 +273,7 @@ public class SentryIssueLifecycle {
                     return decision.asKept();
                 }
                 Row row = row(decision.key());
-                Decision again = status != null ? decideStatus(decision.key(), row, status) : decideAlert(alert, row, now, true);
+                Decision again = status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, now, true);
                 if (again.transition() != decision.transition()) {
                     return again;
                 }

@@ -93,6 +93,9 @@ class FailingChooseRouteTest {
 
         assertThat(failing.statusCode()).isEqualTo(200);
         assertThat(SentryDeliveries.json(failing).get("labels")).isEqualTo(java.util.List.of("agent:builder"));
+        assertThat(SentryDeliveries.json(failing).get("targetFailure"))
+                .isEqualTo("the choose-github-target route failed: java.lang.IllegalStateException: the team directory is down");
+        assertThat(SentryDeliveries.json(probe)).doesNotContainKey("targetFailure");
         assertThat(failures()).as("a preview counts nothing").isEqualTo(before);
         // no Authorization (the admin token), no Camel HTTP header, no Sentry header: the route sees the alert only
         assertThat(SentryDeliveries.json(probe).get("labels")).isEqualTo(java.util.List.of("agent:builder", "headers-0"));

@@ -1,0 +1,29 @@
+package io.github.sentrygithubbridge.lifecycle;
+
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryStatus;
+
+/**
+ * The decision for a Sentry issue the bridge has no state of: an alert opens a GitHub issue, a status change has
+ * nothing to close or reopen. The lifecycle takes it when the store holds no row; the test command for every case.
+ */
+public final class NewSentryIssue {
+
+    private NewSentryIssue() {
+    }
+
+    public static Decision decide(SentryAlert alert, SentryStatus status) {
+        String key = alert.key();
+        if (status == null) {
+            return new Decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "accepted", "a GitHub issue will be opened", false);
+        }
+        return Decision.ignore(key, "the bridge never filed Sentry issue " + key + ": no GitHub issue to " + verb(status));
+    }
+
+    private static String verb(SentryStatus status) {
+        return switch (status.change()) {
+            case SentryStatus.RESOLVED, SentryStatus.ARCHIVED -> "close";
+            default -> "reopen";
+        };
+    }
+}
