@@ -50,20 +50,16 @@ public class SentryIssueLifecycle {
             sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_change,
             last_update_at, events_since_update, last_alert_at, version, github_repository""";
 
-    /** One row of sentry_issue. */
-    record Row(String key, IssueState state, Long number, Long previousNumber, String closedBy, Long closedAt,
-               String bridgeChange, long lastUpdateAt, long eventsSinceUpdate, Long lastAlertAt, long version, String repository) {
+    /** Maps a row read with {@link #COLUMNS}. */
+    private static IssueRow readRow(ResultSet rs, int i) throws SQLException {
+        return new IssueRow(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
+                rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                longOrNull(rs, 10), rs.getLong(11), rs.getString(12));
+    }
 
-        static Row read(ResultSet rs, int i) throws SQLException {
-            return new Row(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
-                    rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                    longOrNull(rs, 10), rs.getLong(11), rs.getString(12));
-        }
-
-        private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-            long value = rs.getLong(column);
-            return rs.wasNull() ? null : value;
-        }
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private final JdbcTemplate jdbc;
@@ -72,6 +68,7 @@ public class SentryIssueLifecycle {
     private final LifecycleProperties settings;
     private final SentryApiProperties mirror;
     private final Clock clock;
+    private final IssueStateMachine machine;
     private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
     /**
      * The near-cache of repeats: rows as last read, each with the generation it was read in. Every change this
@@ -83,7 +80,7 @@ public class SentryIssueLifecycle {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger changing = new AtomicInteger();
 
-    private record CachedRow(Row row, long generation) {
+    private record CachedRow(IssueRow row, long generation) {
     }
 
     public SentryIssueLifecycle(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes,
@@ -96,6 +93,7 @@ public class SentryIssueLifecycle {
         this.settings = settings;
         this.mirror = mirror;
         this.clock = clock;
+        this.machine = new IssueStateMachine(settings.cooldown(), settings.reopenWindow());
         this.recentRows = settings.repeatCacheTtl().isZero() ? null
                 : Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(settings.repeatCacheTtl()).build();
     }
@@ -115,11 +113,11 @@ public class SentryIssueLifecycle {
         }
         return guard(() -> {
             long readIn = generation.get();
-            Row row = row(alert.key());
+            IssueRow row = row(alert.key());
             if (recentRows != null && row != null) {
                 recentRows.put(alert.key(), new CachedRow(row, readIn));
             }
-            return status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, clock.millis(), true);
+            return status != null ? machine.status(alert, row, status) : decideAlert(alert, row, clock.millis(), true);
         });
     }
 
@@ -166,91 +164,18 @@ public class SentryIssueLifecycle {
     /** The same decision for /internal/preview, which counts nothing. */
     public Decision preview(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
         return guard(() -> {
-            Row row = row(alert.key());
-            return status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, clock.millis(), false);
+            IssueRow row = row(alert.key());
+            return status != null ? machine.status(alert, row, status) : decideAlert(alert, row, clock.millis(), false);
         });
     }
 
-    private Decision decideAlert(SentryAlert alert, Row row, long now, boolean counting) {
-        String key = alert.key();
-        boolean counts = counting && alert.kind() != SentryAlert.Kind.ISSUE;
-        if (row == null) {
-            return NewSentryIssue.decide(alert, null);
+    /** The machine's decision; a repeat that counts is counted here, in memory. */
+    private Decision decideAlert(SentryAlert alert, IssueRow row, long now, boolean counting) {
+        Decision decision = machine.alert(alert, row, now, counting, unflushedRepeats.getOrDefault(alert.key(), 0L));
+        if (decision.transition() == Transition.REPEAT && IssueStateMachine.counts(alert, counting)) {
+            unflushedRepeats.merge(alert.key(), 1L, Long::sum);
         }
-        return switch (row.state()) {
-            case GONE -> decision(key, Transition.OPEN_ISSUE, row.version(), row.previousNumber(), 0, null, false,
-                    "the Sentry issue has no GitHub issue now (deleted, transferred or never opened): a new one will be opened");
-            case HELD -> Decision.ignore(key, heldReason(row));
-            case RESOLVED -> {
-                // an issue delivery carries no new event: it announces the one already filed
-                if (!counts) {
-                    yield repeat(key, false, "the GitHub issue is closed; an issue delivery carries no new event");
-                }
-                long closedAt = row.closedAt() != null ? row.closedAt() : row.lastUpdateAt();
-                if (now - closedAt < settings.reopenWindow().toMillis()) {
-                    yield decision(key, Transition.REGRESS, row.version(), row.number(), row.eventsSinceUpdate() + 1,
-                            Instant.ofEpochMilli(row.lastUpdateAt()), true,
-                            "a regression: GitHub issue #" + row.number() + " will be reopened");
-                }
-                yield new Decision(key, Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true, "accepted",
-                        "a regression after the reopen window: a new GitHub issue will name #" + row.number(), false, row.repository());
-            }
-            case OPEN -> {
-                if (counts && now - row.lastUpdateAt() >= settings.cooldown().toMillis()) {
-                    Long counted = unflushedRepeats.getOrDefault(key, 0L);
-                    yield decision(key, Transition.UPDATE, row.version(), row.number(), row.eventsSinceUpdate() + counted + 1,
-                            Instant.ofEpochMilli(row.lastUpdateAt()), false, "the cooldown is over: a comment will update the GitHub issue");
-                }
-                yield repeat(key, counts, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
-            }
-            case PENDING -> repeat(key, counts, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
-            case ARCHIVED -> repeat(key, counts, "the Sentry issue is archived and its GitHub issue closed as not planned; counted");
-        };
-    }
-
-    private Decision repeat(String key, boolean counts, String reason) {
-        if (counts) {
-            unflushedRepeats.merge(key, 1L, Long::sum);
-        }
-        return Decision.repeat(key, reason);
-    }
-
-    private Decision decideStatus(SentryAlert alert, Row row, SentryStatus status) {
-        String key = alert.key();
-        if (row == null) {
-            return NewSentryIssue.decide(alert, status);
-        }
-        if (row.state() == IssueState.HELD) {
-            return Decision.ignore(key, heldReason(row));
-        }
-        if (row.state() == IssueState.GONE) {
-            return Decision.ignore(key, "Sentry issue " + key + " has no GitHub issue now (deleted, transferred or never opened); "
-                    + "the next alert opens one");
-        }
-        IssueState state = row.state();
-        return switch (status.change()) {
-            case SentryStatus.RESOLVED -> state == IssueState.RESOLVED
-                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as completed")
-                    : decision(key, Transition.RESOLVE, row.version(), row.number(), 0, null, false,
-                    "resolved in Sentry: the GitHub issue will be closed as completed");
-            case SentryStatus.ARCHIVED -> state == IssueState.ARCHIVED
-                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as not planned")
-                    : decision(key, Transition.ARCHIVE, row.version(), row.number(), 0, null, false,
-                    "archived in Sentry: the GitHub issue will be closed as not planned");
-            default -> state.isClosed()
-                    ? decision(key, Transition.UNRESOLVE, row.version(), row.number(), 0, null, status.isRegression(),
-                    "unresolved in Sentry: the GitHub issue will be reopened")
-                    : Decision.ignore(key, "the GitHub issue of Sentry issue " + key + " is already open");
-        };
-    }
-
-    private static String heldReason(Row row) {
-        return "closed as not planned on GitHub (#" + row.number() + ")";
-    }
-
-    private static Decision decision(String key, Transition transition, long version, Long number, long events, Instant since,
-                                     boolean regression, String reason) {
-        return new Decision(key, transition, version, number, events, since, regression, "accepted", reason, false);
+        return decision;
     }
 
     /**
@@ -272,8 +197,8 @@ public class SentryIssueLifecycle {
                     writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
                     return decision.asKept();
                 }
-                Row row = row(decision.key());
-                Decision again = status != null ? decideStatus(alert, row, status) : decideAlert(alert, row, now, true);
+                IssueRow row = row(decision.key());
+                Decision again = status != null ? machine.status(alert, row, status) : decideAlert(alert, row, now, true);
                 if (again.transition() != decision.transition()) {
                     return again;
                 }
@@ -350,7 +275,7 @@ public class SentryIssueLifecycle {
     /** The GitHub issue number, or null when there is none (yet). */
     public Long numberOf(@ExchangeProperty("sentryIssueKey") String key) {
         return guard(() -> {
-            Row row = row(key);
+            IssueRow row = row(key);
             return row == null ? null : row.number();
         });
     }
@@ -358,7 +283,7 @@ public class SentryIssueLifecycle {
     /** The repository of the Sentry issue's GitHub issue, or null for GITHUB_REPOSITORY (or none known). */
     public String repositoryOf(String key) {
         return guard(() -> {
-            Row row = row(key);
+            IssueRow row = row(key);
             return row == null ? null : row.repository();
         });
     }
@@ -408,7 +333,7 @@ public class SentryIssueLifecycle {
                             @ExchangeProperty("githubIssue") GitHubIssue issue, @ExchangeProperty("githubCloseReason") String closeReason,
                             @ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt) {
         return guard(() -> transaction.execute(status -> {
-            Row row = row(key);
+            IssueRow row = row(key);
             if (row == null || row.state() == IssueState.HELD) {
                 return "skip";
             }
@@ -557,12 +482,12 @@ public class SentryIssueLifecycle {
         return guard(() -> transaction.execute(status -> {
             GitHubIssue issue = event.issue();
             // issue numbers repeat across repositories: the one in the event's repository
-            List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", Row::read, issue.number())
+            List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", SentryIssueLifecycle::readRow, issue.number())
                     .stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
             if (rows.isEmpty()) {
                 return "GitHub issue #" + issue.number() + " is not one the bridge filed";
             }
-            Row row = rows.get(0);
+            IssueRow row = rows.get(0);
             switch (event.action()) {
                 case "closed" -> {
                     if (isEcho(row, issue)) {
@@ -603,7 +528,7 @@ public class SentryIssueLifecycle {
      * GitHub's echo of the bridge's own change: the last change it made, as GitHub answered it, or one it is about
      * to make (the write is kept until GitHub's answer is recorded, and the echo may come first).
      */
-    private boolean isEcho(Row row, GitHubIssue issue) {
+    private boolean isEcho(IssueRow row, GitHubIssue issue) {
         if (describes(row.bridgeChange(), issue)) {
             return true;
         }
@@ -612,13 +537,13 @@ public class SentryIssueLifecycle {
                 .anyMatch(request -> !issue.isClosed() || request.contains("\"stateReason\":\"" + issue.stateReason() + "\""));
     }
 
-    private void hold(Row row, GitHubIssue issue) {
+    private void hold(IssueRow row, GitHubIssue issue) {
         personChanged(row, IssueState.HELD, issue, "ignored");
         LOG.info("GitHub issue #{} of Sentry issue {} was closed as not planned by a person: nothing more is written to it",
                 row.number(), row.key());
     }
 
-    private void personChanged(Row row, IssueState state, GitHubIssue issue, String sentryStatus) {
+    private void personChanged(IssueRow row, IssueState state, GitHubIssue issue, String sentryStatus) {
         Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
         changeState("""
                 UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, bridge_change = NULL, version = version + 1
@@ -628,7 +553,7 @@ public class SentryIssueLifecycle {
         }
     }
 
-    private void markGone(Row row) {
+    private void markGone(IssueRow row) {
         changeState("""
                 UPDATE sentry_issue SET state = 'gone', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
                 github_issue_number = NULL, bridge_change = NULL, version = version + 1
@@ -641,7 +566,7 @@ public class SentryIssueLifecycle {
     /** The Sentry issue as the store knows it, or null. */
     public SentryIssueView describe(@Header("id") String key) {
         return guard(() -> {
-            Row row = row(key);
+            IssueRow row = row(key);
             if (row == null) {
                 return null;
             }
@@ -656,8 +581,8 @@ public class SentryIssueLifecycle {
         });
     }
 
-    private Row row(String key) {
-        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE sentry_issue_key = ?", Row::read, key);
+    private IssueRow row(String key) {
+        List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE sentry_issue_key = ?", SentryIssueLifecycle::readRow, key);
         return rows.isEmpty() ? null : rows.get(0);
     }
 }

@@ -1,0 +1,103 @@
+package io.github.sentrygithubbridge.lifecycle;
+
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.sentry.SentryStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The edges of docs/lifecycle.md for Sentry's deliveries: what an alert or a status change does to a Sentry issue,
+ * given its row (null when the bridge has none). Decisions only: the store, the counting and the writes are
+ * {@link SentryIssueLifecycle}'s.
+ */
+public final class IssueStateMachine {
+
+    private final Duration cooldown;
+    private final Duration reopenWindow;
+
+    public IssueStateMachine(Duration cooldown, Duration reopenWindow) {
+        this.cooldown = cooldown;
+        this.reopenWindow = reopenWindow;
+    }
+
+    /** Whether an alert is an event to count: an {@code issue} delivery announces one already filed. */
+    public static boolean counts(SentryAlert alert, boolean counting) {
+        return counting && alert.kind() != SentryAlert.Kind.ISSUE;
+    }
+
+    /**
+     * An alert at {@code now}. {@code counting} is false for a preview, which counts nothing; {@code counted} is the
+     * repeats counted since the row was last written, added to the update comment's count.
+     */
+    public Decision alert(SentryAlert alert, IssueRow row, long now, boolean counting, long counted) {
+        String key = alert.key();
+        if (row == null) {
+            return NewSentryIssue.decide(alert, null);
+        }
+        boolean counts = counts(alert, counting);
+        return switch (row.state()) {
+            case GONE -> accepted(row, Transition.OPEN_ISSUE, row.previousNumber(), 0, null, false,
+                    "the Sentry issue has no GitHub issue now (deleted, transferred or never opened): a new one will be opened");
+            case HELD -> Decision.ignore(key, heldReason(row));
+            case RESOLVED -> resolved(alert, row, now, counts);
+            case OPEN -> counts && now - row.lastUpdateAt() >= cooldown.toMillis()
+                    ? accepted(row, Transition.UPDATE, row.number(), row.eventsSinceUpdate() + counted + 1,
+                    Instant.ofEpochMilli(row.lastUpdateAt()), false, "the cooldown is over: a comment will update the GitHub issue")
+                    : Decision.repeat(key, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+            case PENDING -> Decision.repeat(key, "a GitHub issue is already open for this Sentry issue; counted until the cooldown ends");
+            case ARCHIVED -> Decision.repeat(key, "the Sentry issue is archived and its GitHub issue closed as not planned; counted");
+        };
+    }
+
+    private Decision resolved(SentryAlert alert, IssueRow row, long now, boolean counts) {
+        if (!counts) {
+            return Decision.repeat(alert.key(), "the GitHub issue is closed; an issue delivery carries no new event");
+        }
+        long closedAt = row.closedAt() != null ? row.closedAt() : row.lastUpdateAt();
+        if (now - closedAt < reopenWindow.toMillis()) {
+            return accepted(row, Transition.REGRESS, row.number(), row.eventsSinceUpdate() + 1,
+                    Instant.ofEpochMilli(row.lastUpdateAt()), true, "a regression: GitHub issue #" + row.number() + " will be reopened");
+        }
+        return new Decision(row.key(), Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true, "accepted",
+                "a regression after the reopen window: a new GitHub issue will name #" + row.number(), false, row.repository());
+    }
+
+    /** A status change in Sentry: resolved, archived or unresolved. */
+    public Decision status(SentryAlert alert, IssueRow row, SentryStatus status) {
+        String key = alert.key();
+        if (row == null) {
+            return NewSentryIssue.decide(alert, status);
+        }
+        IssueState state = row.state();
+        if (state == IssueState.HELD) {
+            return Decision.ignore(key, heldReason(row));
+        }
+        if (state == IssueState.GONE) {
+            return Decision.ignore(key, "Sentry issue " + key + " has no GitHub issue now (deleted, transferred or never opened); "
+                    + "the next alert opens one");
+        }
+        return switch (status.change()) {
+            case SentryStatus.RESOLVED -> state == IssueState.RESOLVED
+                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as completed")
+                    : accepted(row, Transition.RESOLVE, row.number(), 0, null, false,
+                    "resolved in Sentry: the GitHub issue will be closed as completed");
+            case SentryStatus.ARCHIVED -> state == IssueState.ARCHIVED
+                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as not planned")
+                    : accepted(row, Transition.ARCHIVE, row.number(), 0, null, false,
+                    "archived in Sentry: the GitHub issue will be closed as not planned");
+            default -> state.isClosed()
+                    ? accepted(row, Transition.UNRESOLVE, row.number(), 0, null, status.isRegression(),
+                    "unresolved in Sentry: the GitHub issue will be reopened")
+                    : Decision.ignore(key, "the GitHub issue of Sentry issue " + key + " is already open");
+        };
+    }
+
+    static String heldReason(IssueRow row) {
+        return "closed as not planned on GitHub (#" + row.number() + ")";
+    }
+
+    private static Decision accepted(IssueRow row, Transition transition, Long number, long events, Instant since,
+                                     boolean regression, String reason) {
+        return new Decision(row.key(), transition, row.version(), number, events, since, regression, "accepted", reason, false);
+    }
+}
