@@ -305,6 +305,26 @@ class LifecycleEndToEndTest {
     }
 
     @Test
+    void refusalsAreJsonWhateverTheRequestCarries() throws IOException, InterruptedException {
+        // the reason quotes the id as sent: a quote in it must not break the JSON
+        HttpResponse<String> badId = sentry.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/internal/dead-letters/replay?id=%22%7D,%22status%22:%22x"))
+                .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(json(badId)).containsEntry("status", "invalid")
+                .containsEntry("reason", "id must be a dead letter's number, not '\"},\"status\":\"x'");
+
+        HttpResponse<String> unsigned = github("issues", "{}".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(json(unsigned)).containsEntry("status", "rejected");
+        byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> broken = github("issues", notJson, "sha256=" + SignatureVerifier.sign(GITHUB_SECRET, notJson));
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(json(broken)).containsEntry("status", "invalid");
+        assertThat((String) json(broken).get("reason")).startsWith("the body is not valid JSON");
+    }
+
+    @Test
     void credentialsAndSignaturesAreReadFromTheRequestsHeadersOnly() {
         filed("9012");
         // Camel copies query parameters and form fields into its headers: none of them may pass for a header

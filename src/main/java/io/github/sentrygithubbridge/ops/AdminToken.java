@@ -3,6 +3,7 @@ package io.github.sentrygithubbridge.ops;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import io.github.sentrygithubbridge.RequestHeaders;
+import io.github.sentrygithubbridge.web.RefusedRequestException;
 import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,9 @@ public class AdminToken {
     }
 
     /** A request without the right Bearer token. */
-    public static class UnauthorizedException extends RuntimeException {
+    public static class UnauthorizedException extends RefusedRequestException {
         public UnauthorizedException() {
-            super("missing or wrong Authorization: Bearer token");
+            super(401, "rejected", "missing or wrong Authorization: Bearer token");
         }
     }
 

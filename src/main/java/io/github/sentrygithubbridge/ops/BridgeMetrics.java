@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.github.sentrygithubbridge.web.Reply;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -88,9 +89,9 @@ public class BridgeMetrics {
                 .register(registry));
     }
 
-    /** Counts one answer to Sentry and how long it took. */
+    /** Counts one answer to Sentry (the body, a {@link Reply}) and how long it took since the exchange was created. */
     public void webhookAnswered(Exchange exchange) {
-        webhookAnswered(exchange.getIn().getHeader("Sentry-Hook-Resource", String.class), exchange.getProperty("outcome", String.class),
+        webhookAnswered(exchange.getIn().getHeader("Sentry-Hook-Resource", String.class), exchange.getIn().getBody(Reply.class).status(),
                 Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
     }
 

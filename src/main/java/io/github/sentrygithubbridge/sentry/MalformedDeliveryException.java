@@ -1,9 +1,11 @@
 package io.github.sentrygithubbridge.sentry;
 
+import io.github.sentrygithubbridge.web.RefusedRequestException;
+
 /** A signed delivery that is not the shape Sentry sends; the message tells the sender what is wrong. */
-public class MalformedDeliveryException extends RuntimeException {
+public class MalformedDeliveryException extends RefusedRequestException {
 
     public MalformedDeliveryException(String message) {
-        super(message);
+        super(400, "invalid", message);
     }
 }

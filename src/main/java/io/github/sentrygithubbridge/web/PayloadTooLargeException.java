@@ -1,9 +1,9 @@
 package io.github.sentrygithubbridge.web;
 
-/** The delivery is larger than BRIDGE_MAX_BODY; it is refused before being parsed. An answer: no stack trace. */
-public class PayloadTooLargeException extends RuntimeException {
+/** The delivery is larger than BRIDGE_MAX_BODY; it is refused before being parsed. */
+public class PayloadTooLargeException extends RefusedRequestException {
 
     public PayloadTooLargeException(long limit) {
-        super("the body is larger than " + limit + " bytes (BRIDGE_MAX_BODY)", null, false, false);
+        super(413, "rejected", "the body is larger than " + limit + " bytes (BRIDGE_MAX_BODY)");
     }
 }

@@ -1,12 +1,9 @@
 package io.github.sentrygithubbridge.web;
 
-/**
- * The delivery is not signed with our secret, or its timestamp is out of the allowed window. An answer,
- * not a fault: no stack trace, which a flood of forged deliveries would otherwise pay for every time.
- */
-public class SignatureRejectedException extends RuntimeException {
+/** The delivery is not signed with our secret, or its timestamp is out of the allowed window. */
+public class SignatureRejectedException extends RefusedRequestException {
 
     public SignatureRejectedException(String reason) {
-        super(reason, null, false, false);
+        super(401, "rejected", reason);
     }
 }

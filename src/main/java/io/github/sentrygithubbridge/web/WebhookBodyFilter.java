@@ -116,7 +116,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
             response.setHeader("Connection", "close");
         }
         response.setContentType("application/json");
-        json.writeValue(response.getOutputStream(), new WebhookReply("rejected", reason, null, null));
+        json.writeValue(response.getOutputStream(), new Reply(status, "rejected", reason, null, null));
         if (request.getRequestURI().equals("/webhooks/sentry")) {
             metrics.webhookAnswered(request.getHeader("Sentry-Hook-Resource"), "rejected", Duration.ofNanos(System.nanoTime() - started));
         }

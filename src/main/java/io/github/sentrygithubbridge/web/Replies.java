@@ -1,0 +1,43 @@
+package io.github.sentrygithubbridge.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.state.StoreUnavailableException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/** The answers the reply route sends: what the route decided, a refused request, or work the bridge could not keep. */
+@Component("replies")
+public class Replies {
+
+    /** What the route decided: 202 when a write was queued, else 200. */
+    public Reply decided(@ExchangeProperty("outcome") String outcome, @ExchangeProperty("reason") String reason,
+                         @ExchangeProperty("httpStatus") Integer httpStatus, @ExchangeProperty("sentryAlert") SentryAlert alert) {
+        return reply(httpStatus == null ? 200 : httpStatus, outcome, reason, alert);
+    }
+
+    /** A request refused for what it is: its own status, or 400 for a body that is not JSON or not usable. */
+    public Reply refused(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error, @ExchangeProperty("sentryAlert") SentryAlert alert) {
+        if (error instanceof RefusedRequestException refused) {
+            return reply(refused.httpStatus(), refused.outcome(), refused.getMessage(), alert);
+        }
+        if (error instanceof JsonProcessingException json) {
+            return reply(400, "invalid", "the body is not valid JSON: " + json.getOriginalMessage(), alert);
+        }
+        return reply(400, "invalid", error.getMessage(), alert);
+    }
+
+    /** Work the bridge could not keep: 503, never a 2xx, so the sender tries again. */
+    public Reply unavailable(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error, @ExchangeProperty("sentryAlert") SentryAlert alert) {
+        String reason = error instanceof StoreUnavailableException
+                ? "the bridge's storage is unavailable, so this delivery was not kept; see /health"
+                : "the bridge could not keep this delivery; nothing was queued";
+        return reply(503, "unavailable", reason, alert);
+    }
+
+    private static Reply reply(int httpStatus, String outcome, String reason, SentryAlert alert) {
+        return alert == null ? new Reply(httpStatus, outcome, reason, null, null)
+                : new Reply(httpStatus, outcome, reason, alert.sentryIssueId(), alert.key());
+    }
+}
