@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.sentrygithubbridge.lifecycle.Decision;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.state.StoreUnavailableException;
 import org.apache.camel.Exchange;
@@ -11,10 +12,14 @@ import org.springframework.stereotype.Component;
 @Component("replies")
 public class Replies {
 
-    /** What the route decided: 202 when a write was queued, else 200. */
-    public Reply decided(@ExchangeProperty("outcome") String outcome, @ExchangeProperty("reason") String reason,
-                         @ExchangeProperty("httpStatus") Integer httpStatus, @ExchangeProperty("sentryAlert") SentryAlert alert) {
-        return reply(httpStatus == null ? 200 : httpStatus, outcome, reason, alert);
+    /**
+     * What the route decided: the lifecycle's decision when there is one (202 when it queued a write, else 200),
+     * else the outcome and reason the route set (200).
+     */
+    public Reply decided(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("outcome") String outcome,
+                         @ExchangeProperty("reason") String reason, @ExchangeProperty("sentryAlert") SentryAlert alert) {
+        return decision != null ? reply(decision.httpStatus(), decision.outcome(), decision.reason(), alert)
+                : reply(200, outcome, reason, alert);
     }
 
     /** A request refused for what it is: its own status, or 400 for a body that is not JSON or not usable. */

@@ -1,0 +1,101 @@
+package io.github.sentrygithubbridge.routes;
+
+import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
+import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sentrygithubbridge.sentry.SentryAlert;
+import io.github.sentrygithubbridge.state.StoreUnavailableException;
+import io.github.sentrygithubbridge.support.MutableClock;
+import io.github.sentrygithubbridge.support.SentryDeliveries;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * routes/receive-sentry-webhook.camel.yaml on its own: real HTTP in, the claim woven out to a mock. With it the
+ * answers of routes/reply.camel.yaml and the refusals of webhook-errors in routes/error-handling.camel.yaml.
+ */
+class ReceiveSentryWebhookRouteTest extends RouteTestKit {
+
+    @Autowired
+    MutableClock clock;
+
+    SentryDeliveries sentry;
+    MockEndpoint claim;
+
+    @BeforeEach
+    void adviseAndStart() throws Exception {
+        advise("receive-sentry-webhook", route -> route.weaveById("claim-delivery").replace().to("mock:receive-sentry-webhook-claim"));
+        start("reply");
+        sentry = new SentryDeliveries(port, clock);
+        claim = mock("receive-sentry-webhook-claim");
+    }
+
+    @Test
+    void aSignedAlertWorthAnIssueGoesOnToTheClaimNormalised() throws Exception {
+        claim.expectedMessageCount(1);
+        claim.expectedPropertyReceived("sentryIssueKey", "7101");
+
+        HttpResponse<String> answer = sentry.post("event_alert", eventAlert("7101", "error", "production"));
+
+        claim.assertIsSatisfied();
+        SentryAlert alert = claim.getReceivedExchanges().get(0).getProperty("sentryAlert", SentryAlert.class);
+        assertThat(alert.kind()).isEqualTo(SentryAlert.Kind.EVENT);
+        assertThat(alert.environment()).isEqualTo("production");
+        assertThat(answer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theFilterAnswersIgnoredWithItsReasonAndClaimsNothing() throws Exception {
+        claim.expectedMessageCount(0);
+
+        HttpResponse<String> staging = sentry.post("event_alert", eventAlert("7102", "error", "staging"));
+
+        claim.assertIsSatisfied();
+        assertThat(staging.statusCode()).isEqualTo(200);
+        assertThat(json(staging)).containsEntry("status", "ignored").containsEntry("sentryIssueId", "7102");
+        assertThat((String) json(staging).get("reason")).contains("staging");
+    }
+
+    @Test
+    void aBadSignatureIsRefusedBeforeAnythingIsRead() throws Exception {
+        claim.expectedMessageCount(0);
+        byte[] body = eventAlert("7103", "error", "production");
+
+        HttpResponse<String> forged = sentry.post(body, sentry.sentryHeaders("event_alert", body, "another-secret"));
+
+        claim.assertIsSatisfied();
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(json(forged)).containsEntry("status", "rejected").doesNotContainKey("sentryIssueId");
+    }
+
+    @Test
+    void aSignedBodyThatIsNotJsonOrNotSentrysShapeIs400() {
+        HttpResponse<String> notJson = sentry.post("event_alert", "{\"data\":".getBytes(StandardCharsets.UTF_8));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat((String) json(notJson).get("reason")).startsWith("the body is not valid JSON");
+
+        HttpResponse<String> array = sentry.post("event_alert", "[]".getBytes(StandardCharsets.UTF_8));
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(json(array)).containsEntry("status", "invalid").containsEntry("reason", "the body must be a JSON object, got an array");
+    }
+
+    @Test
+    void aStoreThatFailsDuringTheClaimIs503NeverA2xx() throws Exception {
+        claim.whenAnyExchangeReceived(exchange -> {
+            throw new StoreUnavailableException("disk I/O error");
+        });
+
+        HttpResponse<String> answer = sentry.post("event_alert", eventAlert("7104", "error", "production"));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        Map<String, Object> reply = json(answer);
+        assertThat(reply).containsEntry("status", "unavailable").containsEntry("sentryIssueId", "7104");
+        assertThat((String) reply.get("reason")).contains("storage is unavailable");
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.sentrygithubbridge.routes;
+
+import io.github.sentrygithubbridge.support.SentryDeliveries;
+import io.github.sentrygithubbridge.support.TestClockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.util.function.ThrowingConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Camel route tests, one class per file in routes/: each tests its file's routes on their own, with Camel's kit —
+ * {@link AdviceWith} weaving node ids, {@link MockEndpoint}s in place of what lies outside the file, a
+ * {@link ProducerTemplate} into {@code direct:} routes (or real HTTP on loopback where the route is a webhook).
+ *
+ * <p>Every route test shares this one Spring context: same settings, same store (SQLite in a temporary directory),
+ * no GitHub token, no route started until a test {@linkplain #start starts} the ones it tests. A route is advised
+ * once per context, so a class advises only its own file's routes, and its mocks carry its file's name.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camel.main.auto-startup=false",
+        "bridge.webhook.secret=" + SentryDeliveries.SECRET,
+        "github.webhook-secret=" + RouteTestKit.GITHUB_SECRET,
+        "bridge.admin-token=" + RouteTestKit.ADMIN_TOKEN,
+        "bridge.filter.environments=production",
+        "github.token=",
+        "github.repository=acme/shop"
+})
+@Import(TestClockConfiguration.class)
+public abstract class RouteTestKit {
+
+    static final String GITHUB_SECRET = "route-tests-github-secret";
+    static final String ADMIN_TOKEN = "route-tests-admin-token";
+    private static final Path DATA_DIR = temporaryDirectory();
+    private static final Map<CamelContext, Set<String>> ADVISED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("bridge.data-dir", DATA_DIR::toString);
+    }
+
+    @Autowired
+    protected CamelContext camel;
+
+    @Autowired
+    protected ProducerTemplate template;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeEach
+    void resetMocks() {
+        MockEndpoint.resetMocks(camel);
+    }
+
+    /** Advises the route the first time a test of this context asks, then starts it. */
+    protected void advise(String routeId, ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
+        Set<String> advised = ADVISED.computeIfAbsent(camel, c -> Collections.synchronizedSet(new java.util.HashSet<>()));
+        if (advised.add(routeId)) {
+            AdviceWith.adviceWith(camel, routeId, advice);
+        }
+        start(routeId);
+    }
+
+    /** Starts routes as they are in routes/ (auto-startup is off in route tests). */
+    protected void start(String... routeIds) throws Exception {
+        for (String routeId : routeIds) {
+            if (!camel.getRouteController().getRouteStatus(routeId).isStarted()) {
+                camel.getRouteController().startRoute(routeId);
+            }
+        }
+    }
+
+    protected MockEndpoint mock(String name) {
+        return camel.getEndpoint("mock:" + name, MockEndpoint.class);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("route-tests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
