@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.admin-token=" + RouteTestKit.ADMIN_TOKEN,
         "bridge.filter.environments=production",
         "github.token=",
-        "github.repository=acme/shop"
+        "github.repository=acme/shop",
+        "github.write-interval=PT0.01S"
 })
 @Import(TestClockConfiguration.class)
 public abstract class RouteTestKit {
