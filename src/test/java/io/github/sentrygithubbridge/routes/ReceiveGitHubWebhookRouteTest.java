@@ -1,0 +1,79 @@
+package io.github.sentrygithubbridge.routes;
+
+import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
+import io.github.sentrygithubbridge.web.SignatureVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** routes/receive-github-webhook.camel.yaml on its own: real HTTP in, the lifecycle on the real store. */
+class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    SentryIssueLifecycle lifecycle;
+
+    @BeforeEach
+    void startRoutes() throws Exception {
+        start("receive-github-webhook", "reply");
+    }
+
+    @Test
+    void aPingIsAnsweredPong() throws Exception {
+        HttpResponse<String> pong = send("ping", "{\"zen\":\"Keep it logically awesome.\"}");
+
+        assertThat(pong.statusCode()).isEqualTo(200);
+        assertThat(json(pong)).containsEntry("status", "ignored").containsEntry("reason", "pong");
+    }
+
+    @Test
+    void aPersonClosingAnIssueTheBridgeFiledResolvesIt() throws Exception {
+        lifecycle.filed("7601", 7601L, null);
+
+        HttpResponse<String> closed = send("issues", closed(7601, "completed"));
+
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(json(closed)).containsEntry("status", "accepted").containsEntry("reason", "a person closed #7601 as completed");
+        assertThat(lifecycle.describe("7601").state()).isEqualTo("resolved");
+        assertThat(lifecycle.describe("7601").closedBy()).isEqualTo("person");
+    }
+
+    @Test
+    void anIssueTheBridgeDidNotFileChangesNothing() throws Exception {
+        HttpResponse<String> other = send("issues", closed(7699, "completed"));
+
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(json(other)).containsEntry("reason", "GitHub issue #7699 is not one the bridge filed");
+    }
+
+    @Test
+    void otherEventsChangeNothingAndSayWhich() throws Exception {
+        HttpResponse<String> push = send("push", "{\"ref\":\"refs/heads/main\"}");
+
+        assertThat(push.statusCode()).isEqualTo(200);
+        assertThat(json(push)).containsEntry("status", "ignored").containsEntry("reason", "GitHub event push changes nothing");
+    }
+
+    private static String closed(int number, String reason) {
+        return "{\"action\":\"closed\",\"issue\":{\"number\":" + number + ",\"state\":\"closed\",\"state_reason\":\"" + reason
+                + "\",\"closed_at\":\"2026-12-05T12:00:00Z\"},\"repository\":{\"full_name\":\"acme/shop\"}}";
+    }
+
+    private HttpResponse<String> send(String event, String json) throws IOException, InterruptedException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/github"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event)
+                .header("X-Hub-Signature-256", "sha256=" + SignatureVerifier.sign(GITHUB_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
