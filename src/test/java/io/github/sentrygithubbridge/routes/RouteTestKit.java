@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link ProducerTemplate} into {@code direct:} routes (or real HTTP on loopback where the route is a webhook).
  *
  * <p>Every route test shares this one Spring context: same settings, same store (SQLite in a temporary directory),
- * no GitHub token, no route started until a test {@linkplain #start starts} the ones it tests. A route is advised
+ * a GitHub token but no GitHub (calls to it are woven out), no route started until a test {@linkplain #start starts} the ones it tests. A route is advised
  * once per context, so a class advises only its own file's routes, and its mocks carry its file's name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -39,13 +39,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.webhook-secret=" + RouteTestKit.GITHUB_SECRET,
         "bridge.admin-token=" + RouteTestKit.ADMIN_TOKEN,
         "bridge.filter.environments=production",
-        "github.token=",
+        "github.token=" + RouteTestKit.GITHUB_TOKEN,
+        // nothing listens there: a route test weaves out every call to GitHub
+        "github.api-url=http://127.0.0.1:9",
         "github.repository=acme/shop",
         "github.write-interval=PT0.01S"
 })
 @Import(TestClockConfiguration.class)
 public abstract class RouteTestKit {
 
+    static final String GITHUB_TOKEN = "route-tests-github-token";
     static final String GITHUB_SECRET = "route-tests-github-secret";
     static final String ADMIN_TOKEN = "route-tests-admin-token";
     private static final Path DATA_DIR = temporaryDirectory();
@@ -73,8 +76,9 @@ public abstract class RouteTestKit {
     /** Advises the route the first time a test of this context asks, then starts it. */
     protected void advise(String routeId, ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice) throws Exception {
         Set<String> advised = ADVISED.computeIfAbsent(camel, c -> Collections.synchronizedSet(new java.util.HashSet<>()));
-        if (advised.add(routeId)) {
+        if (!advised.contains(routeId)) {
             AdviceWith.adviceWith(camel, routeId, advice);
+            advised.add(routeId);
         }
         start(routeId);
     }

@@ -29,7 +29,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
     @Autowired
     JdbcTemplate jdbc;
 
-    MockEndpoint dryRun;
+    MockEndpoint update;
     MockEndpoint sentryStatus;
 
     @BeforeEach
@@ -46,20 +46,20 @@ class WriteToGitHubRouteTest extends RouteTestKit {
         // the store is the context's: the lane leases the oldest due write of any test, so it starts from none
         jdbc.update("DELETE FROM pending_write");
         jdbc.update("DELETE FROM dead_letter");
-        dryRun = mock("write-to-github-dry-run");
+        update = mock("write-to-github-update");
         sentryStatus = mock("write-to-github-sentry-status");
     }
 
     @Test
-    void withoutATokenAKeptCommentIsWrittenAsADryRunAndLeavesTheQueue() throws Exception {
+    void aKeptCommentGoesToItsIssuesUpdateAndLeavesTheQueue() throws Exception {
         writes.add("7301", "7301", "comment", Map.of("body", "seen again"));
-        dryRun.expectedMessageCount(1);
-        dryRun.expectedPropertyReceived("sentryIssueKey", "7301");
-        dryRun.expectedPropertyReceived("githubAction", "comment");
+        update.expectedMessageCount(1);
+        update.expectedPropertyReceived("sentryIssueKey", "7301");
+        update.expectedPropertyReceived("githubAction", "comment");
 
         runLaneOnce();
 
-        dryRun.assertIsSatisfied();
+        update.assertIsSatisfied();
         assertThat(writes.listFor("7301")).isEmpty();
     }
 
@@ -67,28 +67,28 @@ class WriteToGitHubRouteTest extends RouteTestKit {
     void aStatusForSentryTakesTheSameLaneToSentry() throws Exception {
         writes.add("7302", "7302", "sentry-status", Map.of("status", "resolved"));
         sentryStatus.expectedMessageCount(1);
-        dryRun.expectedMessageCount(0);
+        update.expectedMessageCount(0);
 
         runLaneOnce();
 
-        MockEndpoint.assertIsSatisfied(sentryStatus, dryRun);
+        MockEndpoint.assertIsSatisfied(sentryStatus, update);
         assertThat(writes.listFor("7302")).isEmpty();
     }
 
     @Test
     void nothingDueMeansNothingSentAndThePollCountsAsEmpty() throws Exception {
-        dryRun.expectedMessageCount(0);
+        update.expectedMessageCount(0);
 
         Exchange poll = runLaneOnce();
 
-        dryRun.assertIsSatisfied();
+        update.assertIsSatisfied();
         assertThat(poll.getProperty("CamelSchedulerPolledMessages", Boolean.class)).isFalse();
     }
 
     @Test
     void aFailureThatMayPassGoesBackToTheStoreDueLater() throws Exception {
         writes.add("7303", "7303", "comment", Map.of("body", "seen again"));
-        dryRun.whenAnyExchangeReceived(exchange -> {
+        update.whenAnyExchangeReceived(exchange -> {
             throw new ConnectException("Connection refused");
         });
 
@@ -104,7 +104,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
     @Test
     void aRefusalBecomesADeadLetterAndLeavesTheQueue() throws Exception {
         writes.add("7304", "7304", "comment", Map.of("body", "seen again"));
-        dryRun.whenAnyExchangeReceived(exchange -> {
+        update.whenAnyExchangeReceived(exchange -> {
             throw new HttpOperationFailedException("https://api.github.com/repos/acme/shop/issues/1/comments", 422, "Unprocessable Entity",
                     null, Map.of(), "{\"message\":\"Validation Failed\"}");
         });
