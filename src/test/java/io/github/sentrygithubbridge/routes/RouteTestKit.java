@@ -4,6 +4,10 @@ import io.github.sentrygithubbridge.support.SentryDeliveries;
 import io.github.sentrygithubbridge.support.TestClockConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -43,7 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
         // nothing listens there: a route test weaves out every call to GitHub
         "github.api-url=http://127.0.0.1:9",
         "github.repository=acme/shop",
-        "github.write-interval=PT0.01S"
+        "github.write-interval=PT0.01S",
+        "bridge.sentry-api.token=route-tests-sentry-token",
+        "bridge.sentry-api.org=acme",
+        // nor there: Sentry's web API is woven out too
+        "bridge.sentry-api.url=http://127.0.0.1:7"
 })
 @Import(TestClockConfiguration.class)
 public abstract class RouteTestKit {
@@ -52,6 +60,7 @@ public abstract class RouteTestKit {
     static final String GITHUB_SECRET = "route-tests-github-secret";
     static final String ADMIN_TOKEN = "route-tests-admin-token";
     private static final Path DATA_DIR = temporaryDirectory();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<CamelContext, Set<String>> ADVISED = Collections.synchronizedMap(new WeakHashMap<>());
 
     @DynamicPropertySource
@@ -90,6 +99,16 @@ public abstract class RouteTestKit {
                 camel.getRouteController().startRoute(routeId);
             }
         }
+    }
+
+    /** A request to this context's web server on loopback, with the admin token when {@code admin}. */
+    protected HttpResponse<String> http(String method, String path, String body, boolean admin) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (admin) {
+            request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected MockEndpoint mock(String name) {
