@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
@@ -67,9 +68,9 @@ public class GitHubRetryPolicy {
     }
 
     /** Gives the failed write back to the store, due again when GitHub asked, else after a doubling backoff. */
-    public void retryLater(Exchange exchange) {
-        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String action = exchange.getProperty("githubAction", String.class);
+    public void retryLater(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error, @ExchangeProperty("githubAction") String action,
+                           @ExchangeProperty(PendingWrites.ID) long writeId, @ExchangeProperty(PendingWrites.ATTEMPTS) Integer sends,
+                           @ExchangeProperty("sentryIssueKey") String key) {
         HttpOperationFailedException failed = error instanceof HttpOperationFailedException http ? http : null;
         if (failed == null) {
             // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
@@ -79,13 +80,12 @@ public class GitHubRetryPolicy {
                 metrics.gitHubAnswered(action, "error", null);
             }
         }
-        int attempts = exchange.getProperty(PendingWrites.ATTEMPTS, 0, Integer.class);
+        int attempts = sends == null ? 0 : sends;
         Duration asked = failed == null ? null : waitAskedFor(failed);
         Duration delay = asked != null ? asked : backoff(attempts);
-        writes.retryLater(exchange.getProperty(PendingWrites.ID, Long.class), delay, asked != null);
-        LOG.warn("GitHub {} for Sentry issue {} failed ({}); sent {} time(s), trying again in {} s", action,
-                exchange.getProperty("sentryIssueKey", String.class), error == null ? "unknown" : error.getMessage(),
-                attempts, delay.toMillis() / 1000.0);
+        writes.retryLater(writeId, delay, asked != null);
+        LOG.warn("GitHub {} for Sentry issue {} failed ({}); sent {} time(s), trying again in {} s", action, key,
+                error == null ? "unknown" : error.getMessage(), attempts, delay.toMillis() / 1000.0);
     }
 
     /** The first retry delay, doubled for each send after the first, up to the cap. */

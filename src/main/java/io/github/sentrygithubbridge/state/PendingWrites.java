@@ -162,11 +162,11 @@ public class PendingWrites {
     }
 
     /**
-     * Counts this send on the exchange. The store counted it already, when the write was leased: a lease is
-     * taken only to send, so that after a crash a creation with attempts is looked for on GitHub first.
+     * The sends of the write so far, this one included. The store counted it already, when the write was leased: a
+     * lease is taken only to send, so that after a crash a creation with attempts is looked for on GitHub first.
      */
-    public void attempt(Exchange exchange) {
-        exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1);
+    public int attempted(@ExchangeProperty(ATTEMPTS) Integer attempts) {
+        return attempts == null ? 1 : attempts + 1;
     }
 
     /** The write was done (or a dry run wrote it, or it was found done already, or it is moot): it leaves the queue. */
