@@ -25,8 +25,8 @@ public class ShowLogWhenATestFails implements BeforeAllCallback, TestExecutionEx
 
     private static final int LINES = 60;
     private static final RecentLines CONSOLE = new RecentLines();
-    /** The logs of the jars started by the running test class. */
-    private static final List<Path> PROCESS_LOGS = new CopyOnWriteArrayList<>();
+    /** The logs of the jars started by the running test class (its thread: the packaged-jar tests run classes side by side). */
+    private static final ThreadLocal<List<Path>> PROCESS_LOGS = ThreadLocal.withInitial(CopyOnWriteArrayList::new);
 
     static {
         // the application logs to System.out (Logback looks it up on every write): keep a copy of its last lines
@@ -54,12 +54,12 @@ public class ShowLogWhenATestFails implements BeforeAllCallback, TestExecutionEx
     }
 
     static void processStarted(Path log) {
-        PROCESS_LOGS.add(log);
+        PROCESS_LOGS.get().add(log);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        PROCESS_LOGS.clear();
+        PROCESS_LOGS.get().clear();
     }
 
     @Override
@@ -79,7 +79,7 @@ public class ShowLogWhenATestFails implements BeforeAllCallback, TestExecutionEx
 
     private static Throwable withLogs(Throwable failure) {
         failure.addSuppressed(new ApplicationLog("the last " + LINES + " lines of the test's console", CONSOLE.last(LINES)));
-        for (Path log : PROCESS_LOGS) {
+        for (Path log : PROCESS_LOGS.get()) {
             failure.addSuppressed(new ApplicationLog("the last " + LINES + " lines of " + log, tail(log)));
         }
         return failure;
