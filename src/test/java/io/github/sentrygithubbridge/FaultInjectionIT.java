@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,8 +42,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Fault injection on loopback, with the packaged jar against a stateful GitHub stand-in, on the embedded
  * store and on a real PostgreSQL: crashes (SIGKILL) during a GitHub outage and mid-request, a wiped data
  * directory, two replicas with one killed, the database stopped under load, and the dead-letter replay.
- * Each ends by counting what reached GitHub: every accepted alert there, and nothing twice.
+ * Each ends by counting what reached GitHub: every accepted alert there, and nothing twice. Each case has its own
+ * GitHub, data directory and database, so they run side by side: most of their time is spent waiting.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FaultInjectionIT {
 
     static final String TOKEN = "ghp_faultInjectionToken0123456789";
@@ -234,16 +238,24 @@ class FaultInjectionIT {
 
     @Test
     void theDatabaseStoppedUnderLoadGets503sAndLosesNothingAccepted() throws Exception {
+        // a server of its own: the cases beside it keep theirs running
+        try (TestPostgres stopped = TestPostgres.start()) {
+            databaseUrl = stopped.newDatabase();
+            underLoad(stopped);
+        }
+    }
+
+    private void underLoad(TestPostgres postgres) throws Exception {
         BridgeProcess bridge = start("postgres", "one");
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         int health = 0;
         for (int i = 0; i < 60; i++) {
             String id = Integer.toString(401 + i);
             if (i == 20) {
-                POSTGRES.stop();
+                postgres.stop();
             }
             if (i == 40) {
-                POSTGRES.startAgain();
+                postgres.startAgain();
                 await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                         .until(() -> bridge.get("/health", null).statusCode() == 200);
             }

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.write-interval=PT0.01S",
         "github.first-retry-delay=PT0.1S",
         "github.max-retry-delay=PT0.2S",
+        "github.read-retry-interval=PT1S",
         "bridge.data-dir=${java.io.tmpdir}/bridge-github-access-${random.uuid}"
 })
 @org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
