@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routetest;
 
+import io.github.sentrygithubbridge.StartupFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,19 +1,21 @@
-package io.github.sentrygithubbridge.routetest;
+package io.github.sentrygithubbridge;
 
-import io.github.sentrygithubbridge.UnusableFileException;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
-/** Why the routes, templates or settings of a test file did not start, in the one line startup would print. */
-final class StartupFailure {
+/**
+ * Why the bridge did not start (a setting, a route file, a template), in the one line its start prints: for the test
+ * command, which starts the engineer's routes in-process.
+ */
+public final class StartupFailure {
 
     private StartupFailure() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         // the bridge's own analyzers (a setting, a route file, a template); Spring's need a context there is none of
         List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(StartupFailure.class.getClassLoader())
                 .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(), (type, name, e) -> { });
