@@ -32,7 +32,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -47,7 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * GitHub, data directory and database, so they run side by side: most of their time is spent waiting.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@Order(Integer.MAX_VALUE)
 class FaultInjectionIT {
 
     static final String TOKEN = "ghp_faultInjectionToken0123456789";
