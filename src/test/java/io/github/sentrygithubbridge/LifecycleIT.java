@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static io.github.sentrygithubbridge.support.BridgeProcess.ADMIN_TOKEN;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.issueStatus;
@@ -37,6 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and on a real PostgreSQL: a stateful GitHub stand-in that sends signed issues webhooks, a Sentry API stand-in,
  * kill -9 between a Sentry issue's writes, and two replicas sharing one Sentry issue's writes.
  */
+// each case has its own GitHub, data directory and database: they run side by side (pom.xml, failsafe)
+@Execution(ExecutionMode.CONCURRENT)
 class LifecycleIT {
 
     static final String TOKEN = "ghp_lifecycleItToken0123456789";

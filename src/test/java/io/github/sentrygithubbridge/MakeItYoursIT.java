@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * about each new issue, the examples' templates make the issue, the preview shows the same and writes nothing, a
  * wiped store opens no second issue in either repository, and the GitHub App sign-in needs one token for many writes.
  */
+// each case has its own GitHub, data directory and database: they run side by side (pom.xml, failsafe)
+@Execution(ExecutionMode.CONCURRENT)
 class MakeItYoursIT {
 
     static final String TOKEN = "ghp_makeItYoursItToken0123456789";
