@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.github;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
@@ -39,7 +40,7 @@ class GitHubActivity implements HttpActivityListener {
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
                                    long elapsed) {
         String write = exchange.getProperty("githubAction", String.class);
-        if ("sentry-status".equals(write)) {
+        if (WriteAction.of(write) == WriteAction.SENTRY_STATUS) {
             metrics.sentryAnswered(Integer.toString(response.getCode()));
             AUDIT.info("Sentry status for Sentry issue {}: {} answered {} in {} ms", exchange.getProperty("sentryIssueKey", String.class),
                     exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), elapsed);

@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.github;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,20 +105,24 @@ public class GitHubRequests {
     /** A kept write read back for the lane; a comment gets its write's hidden id, to be recognised after a crash. */
     public Object read(@ExchangeProperty("githubAction") String action, @ExchangeProperty(PendingWrites.REQUEST) String request,
                        @ExchangeProperty(PendingWrites.ID) long writeId) throws JsonProcessingException {
-        return switch (action) {
-            case "create" -> {
-                JsonNode kept = json.readTree(request);
-                NewIssue created = kept.has("issue") ? json.treeToValue(kept, NewIssue.class)
-                        : new NewIssue(json.treeToValue(kept, IssueDraft.class), null, null);
+        WriteAction kept = WriteAction.of(action);
+        if (kept == null) {
+            return json.readValue(request, Map.class);
+        }
+        return switch (kept) {
+            case CREATE -> {
+                JsonNode issue = json.readTree(request);
+                NewIssue created = issue.has("issue") ? json.treeToValue(issue, NewIssue.class)
+                        : new NewIssue(json.treeToValue(issue, IssueDraft.class), null, null);
                 yield created.repository() == null ? new NewIssue(created.issue(), created.alert(), repository) : created;
             }
-            case "comment" -> new CommentDraft(json.readValue(request, CommentDraft.class).body() + "\n" + PendingWrites.writeMarker(writeId));
-            case "close", "reopen" -> {
+            case COMMENT -> new CommentDraft(json.readValue(request, CommentDraft.class).body() + "\n" + PendingWrites.writeMarker(writeId));
+            case CLOSE, REOPEN -> {
                 IssueStateChange change = json.readValue(request, IssueStateChange.class);
                 yield new IssueStateChange(change.comment() + "\n" + PendingWrites.writeMarker(writeId), change.state(),
                         change.stateReason(), change.regression());
             }
-            default -> json.readValue(request, Map.class);
+            case SENTRY_STATUS, CHECK_DUPLICATES -> json.readValue(request, Map.class);
         };
     }
 

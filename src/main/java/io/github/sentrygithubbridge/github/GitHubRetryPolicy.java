@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.github;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public class GitHubRetryPolicy {
         HttpOperationFailedException failed = error instanceof HttpOperationFailedException http ? http : null;
         if (failed == null) {
             // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
-            if ("sentry-status".equals(action)) {
+            if (WriteAction.of(action) == WriteAction.SENTRY_STATUS) {
                 metrics.sentryAnswered("error");
             } else {
                 metrics.gitHubAnswered(action, "error", null);

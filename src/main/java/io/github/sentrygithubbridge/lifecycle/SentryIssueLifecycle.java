@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.lifecycle;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.state.StoreUnavailableException.guard;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -38,9 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("sentryIssueLifecycle")
 public class SentryIssueLifecycle {
-
-    /** Writes to Sentry's web API: the status a person gave the GitHub issue. */
-    public static final String SENTRY_STATUS = "sentry-status";
 
     private static final Logger LOG = LoggerFactory.getLogger(SentryIssueLifecycle.class);
     /** GITHUB_REPOSITORY: the repository of the rows whose github_repository is NULL. */
@@ -347,7 +345,7 @@ public class SentryIssueLifecycle {
                 hold(row, issue);
                 return "skip";
             }
-            if ("comment".equals(action) && issue.isClosedAsCompleted() && !bridgeDidIt) {
+            if (WriteAction.of(action) == WriteAction.COMMENT && issue.isClosedAsCompleted() && !bridgeDidIt) {
                 long closedAt = issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli();
                 boolean closedBeforeTheAlert = acceptedAt == null || closedAt <= acceptedAt;
                 if (closedBeforeTheAlert && clock.millis() - closedAt < settings.reopenWindow().toMillis()) {
@@ -393,7 +391,7 @@ public class SentryIssueLifecycle {
      * number as the one it follows.
      */
     public void givenUp(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action) {
-        if ("create".equals(action)) {
+        if (WriteAction.of(action) == WriteAction.CREATE) {
             guard(() -> {
                 changeState("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND github_issue_number IS NULL AND previous_issue_number IS NULL",
                         key);
@@ -532,7 +530,7 @@ public class SentryIssueLifecycle {
         if (describes(row.bridgeChange(), issue)) {
             return true;
         }
-        String action = issue.isClosed() ? "close" : "reopen";
+        WriteAction action = issue.isClosed() ? WriteAction.CLOSE : WriteAction.REOPEN;
         return writes.requestsFor(row.key(), action).stream()
                 .anyMatch(request -> !issue.isClosed() || request.contains("\"stateReason\":\"" + issue.stateReason() + "\""));
     }
@@ -549,7 +547,7 @@ public class SentryIssueLifecycle {
                 UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, bridge_change = NULL, version = version + 1
                 WHERE sentry_issue_key = ?""", state.column(), state.isClosed() ? "person" : null, closedAt, row.key());
         if (mirror.covers(row.key())) {
-            writes.add(row.key(), row.key(), SENTRY_STATUS, Map.of("status", sentryStatus));
+            writes.add(row.key(), row.key(), WriteAction.SENTRY_STATUS, Map.of("status", sentryStatus));
         }
     }
 

@@ -57,16 +57,13 @@ public class PendingWrites {
     }
 
     /** Queues a write; called inside the transaction that accepts its delivery. */
-    public void add(String key, String sentryIssueId, String action, Object request) {
+    public void add(String key, String sentryIssueId, WriteAction action, Object request) {
         // a write kept in a file that is no longer the store would be lost at the next start
         file.check();
         jdbc.update("""
                 INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
-                VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action, toJson(request), wallClock.millis());
+                VALUES (?, ?, ?, ?, ?)""", key, sentryIssueId, action.column(), toJson(request), wallClock.millis());
     }
-
-    /** A look for issues opened twice for one Sentry issue: not a write to GitHub, so no write of the key waits for it. */
-    public static final String CHECK_DUPLICATES = "check-duplicates";
 
     /**
      * Queues a look for duplicates of the key's issue among those created since {@code since}, due once GitHub has
@@ -82,18 +79,19 @@ public class PendingWrites {
     }
 
     private void queueCheck(String key, String sentryIssueId, long since, long notBefore) {
-        if (requestsFor(key, CHECK_DUPLICATES).isEmpty()) {
+        // not a write to GitHub: no write of the key waits for it
+        if (requestsFor(key, WriteAction.CHECK_DUPLICATES).isEmpty()) {
             jdbc.update("""
                     INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at, not_before)
-                    VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, CHECK_DUPLICATES, toJson(java.util.Map.of("since", since)),
+                    VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, WriteAction.CHECK_DUPLICATES.column(), toJson(java.util.Map.of("since", since)),
                     wallClock.millis(), notBefore);
         }
     }
 
     /** The bodies (JSON) of one Sentry issue's writes of this action not yet done, oldest first. */
-    public List<String> requestsFor(String key, String action) {
+    public List<String> requestsFor(String key, WriteAction action) {
         return jdbc.queryForList("SELECT request FROM pending_write WHERE sentry_issue_key = ? AND action = ? ORDER BY id", String.class,
-                key, action);
+                key, action.column());
     }
 
     /** The writes of one Sentry issue not yet done, oldest first. */

@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routes;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.issueStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class ClaimSentryIssueRouteTest extends RouteTestKit {
         assertThat(decision.kept()).isTrue();
         assertThat(decision.httpStatus()).isEqualTo(202);
         assertThat(writes.listFor("7201")).extracting(PendingWrites.QueuedWrite::action).containsExactly("create");
-        assertThat(writes.requestsFor("7201", "create")).singleElement().asString().contains("team:payments").contains("alice");
+        assertThat(writes.requestsFor("7201", WriteAction.CREATE)).singleElement().asString().contains("team:payments").contains("alice");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routes;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
@@ -34,7 +35,7 @@ class DeadLetterRouteTest extends RouteTestKit {
     @Test
     void aCreationGivenUpOnIsKeptAsADeadLetterAndItsSentryIssueClaimedAfresh() {
         lifecycle.reclaim(List.of("8201"));
-        writes.add("8201", "8201", "create", Map.of("title", "boom"));
+        writes.add("8201", "8201", WriteAction.CREATE, Map.of("title", "boom"));
         long id = jdbc.queryForObject("SELECT id FROM pending_write WHERE sentry_issue_key = '8201'", Long.class);
 
         Exchange done = template.send("direct:dead-letter", exchange -> {

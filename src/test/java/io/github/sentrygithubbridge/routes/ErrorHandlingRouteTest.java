@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routes;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.ops.AdminToken;
@@ -146,7 +147,7 @@ class ErrorHandlingRouteTest extends RouteTestKit {
     }
 
     private long keep(String key) {
-        writes.add(key, key, "comment", Map.of("body", "seen again"));
+        writes.add(key, key, WriteAction.COMMENT, Map.of("body", "seen again"));
         return jdbc.queryForObject("SELECT id FROM pending_write WHERE sentry_issue_key = ?", Long.class, key);
     }
 

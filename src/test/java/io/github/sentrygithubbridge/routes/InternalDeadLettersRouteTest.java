@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routes;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class InternalDeadLettersRouteTest extends RouteTestKit {
 
     @Test
     void aDeadLetterIsListedAndReplayedIntoTheQueue() throws Exception {
-        writes.add("8301", "8301", "comment", Map.of("body", "seen again"));
+        writes.add("8301", "8301", WriteAction.COMMENT, Map.of("body", "seen again"));
         long writeId = jdbc.queryForObject("SELECT id FROM pending_write WHERE sentry_issue_key = '8301'", Long.class);
         deadLetters.keep(writeId, new IllegalStateException("GitHub answered 404"));
 

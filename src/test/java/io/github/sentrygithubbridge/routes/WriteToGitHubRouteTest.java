@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.routes;
 
+import io.github.sentrygithubbridge.state.WriteAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.state.DeadLetter;
@@ -52,7 +53,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
 
     @Test
     void aKeptCommentGoesToItsIssuesUpdateAndLeavesTheQueue() throws Exception {
-        writes.add("7301", "7301", "comment", Map.of("body", "seen again"));
+        writes.add("7301", "7301", WriteAction.COMMENT, Map.of("body", "seen again"));
         update.expectedMessageCount(1);
         update.expectedPropertyReceived("sentryIssueKey", "7301");
         update.expectedPropertyReceived("githubAction", "comment");
@@ -65,7 +66,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
 
     @Test
     void aStatusForSentryTakesTheSameLaneToSentry() throws Exception {
-        writes.add("7302", "7302", "sentry-status", Map.of("status", "resolved"));
+        writes.add("7302", "7302", WriteAction.SENTRY_STATUS, Map.of("status", "resolved"));
         sentryStatus.expectedMessageCount(1);
         update.expectedMessageCount(0);
 
@@ -87,7 +88,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
 
     @Test
     void aFailureThatMayPassGoesBackToTheStoreDueLater() throws Exception {
-        writes.add("7303", "7303", "comment", Map.of("body", "seen again"));
+        writes.add("7303", "7303", WriteAction.COMMENT, Map.of("body", "seen again"));
         update.whenAnyExchangeReceived(exchange -> {
             throw new ConnectException("Connection refused");
         });
@@ -103,7 +104,7 @@ class WriteToGitHubRouteTest extends RouteTestKit {
 
     @Test
     void aRefusalBecomesADeadLetterAndLeavesTheQueue() throws Exception {
-        writes.add("7304", "7304", "comment", Map.of("body", "seen again"));
+        writes.add("7304", "7304", WriteAction.COMMENT, Map.of("body", "seen again"));
         update.whenAnyExchangeReceived(exchange -> {
             throw new HttpOperationFailedException("https://api.github.com/repos/acme/shop/issues/1/comments", 422, "Unprocessable Entity",
                     null, Map.of(), "{\"message\":\"Validation Failed\"}");

@@ -232,7 +232,7 @@ class StoreContractTest {
         // five writes for each of four Sentry issues, interleaved as deliveries would be
         for (int n = 0; n < 5; n++) {
             for (int issue = 0; issue < 4; issue++) {
-                a.writes().add("86" + issue, "86" + issue, n % 2 == 0 ? "close" : "reopen", java.util.Map.of("n", n));
+                a.writes().add("86" + issue, "86" + issue, n % 2 == 0 ? WriteAction.CLOSE : WriteAction.REOPEN, java.util.Map.of("n", n));
             }
         }
         List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -318,7 +318,7 @@ class StoreContractTest {
         assertThat(kept.action()).isEqualTo("create");
         assertThat(upgraded.accept(alert("8701"))).as("filed before the upgrade, in its cooldown: a repeat").isEqualTo(REPEAT);
         // ids are never reused: a comment on GitHub carries its write's id
-        upgraded.writes().add("8703", "8703", "comment", java.util.Map.of("body", "d"));
+        upgraded.writes().add("8703", "8703", WriteAction.COMMENT, java.util.Map.of("body", "d"));
         assertThat(upgraded.jdbc().queryForObject("SELECT MAX(id) FROM pending_write", Long.class)).isGreaterThan(lastId);
     }
 
