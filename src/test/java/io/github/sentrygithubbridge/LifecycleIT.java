@@ -1,7 +1,5 @@
 package io.github.sentrygithubbridge;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static io.github.sentrygithubbridge.support.BridgeProcess.ADMIN_TOKEN;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.issueStatus;
@@ -31,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

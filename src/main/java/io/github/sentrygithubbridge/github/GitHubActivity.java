@@ -1,7 +1,7 @@
 package io.github.sentrygithubbridge.github;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
+import io.github.sentrygithubbridge.state.WriteAction;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.hc.core5.http.Header;

@@ -1,6 +1,5 @@
 package io.github.sentrygithubbridge.github;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryStatus;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.WriteAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.github.sentrygithubbridge.github;
 
-import io.github.sentrygithubbridge.state.WriteAction;
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import io.github.sentrygithubbridge.state.PendingWrites;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.sentrygithubbridge.state.WriteAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,17 +1,17 @@
 package io.github.sentrygithubbridge.github;
 
+import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.springframework.context.annotation.Lazy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**

@@ -92,7 +92,7 @@ public final class IssueStateMachine {
         };
     }
 
-    static String heldReason(IssueRow row) {
+    private static String heldReason(IssueRow row) {
         return "closed as not planned on GitHub (#" + row.number() + ")";
     }
 

@@ -1,6 +1,5 @@
 package io.github.sentrygithubbridge.lifecycle;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.state.StoreUnavailableException.guard;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -9,6 +8,7 @@ import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryApiProperties;
 import io.github.sentrygithubbridge.sentry.SentryStatus;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.WriteAction;
 import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.github.sentrygithubbridge.ops;
 
+import io.github.sentrygithubbridge.RefusedRequestException;
+import io.github.sentrygithubbridge.RequestHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import io.github.sentrygithubbridge.RequestHeaders;
-import io.github.sentrygithubbridge.web.RefusedRequestException;
 import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

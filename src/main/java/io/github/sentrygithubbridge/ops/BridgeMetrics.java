@@ -1,7 +1,7 @@
 package io.github.sentrygithubbridge.ops;
 
-import io.micrometer.core.instrument.Counter;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.github.sentrygithubbridge.web.Reply;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,17 +87,14 @@ public class BridgeMetrics {
                 .register(registry));
     }
 
-    /** Counts one answer to Sentry (the body, a {@link Reply}) and how long it took since the exchange was created. */
-    public void webhookAnswered(Exchange exchange) {
-        webhookAnswered(exchange.getIn().getHeader("Sentry-Hook-Resource", String.class), exchange.getIn().getBody(Reply.class).status(),
-                Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
-    }
-
-    /** Counts one answer to Sentry (also those given before Camel sees the delivery) and how long it took. */
-    public void webhookAnswered(String resource, String outcome, Duration took) {
+    /**
+     * Counts one answer to Sentry, and how long it took since the delivery arrived (epoch milliseconds): the reply route
+     * passes its exchange's, the body filter the time it began to read a body it refuses.
+     */
+    public void webhookAnswered(String resource, String outcome, long receivedAt) {
         webhooks(resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other",
                 outcome != null && OUTCOMES.contains(outcome) ? outcome : "error").increment();
-        ack.record(took);
+        ack.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - receivedAt)));
     }
 
     /** Counts one GitHub request by what it was for and how GitHub answered ("error" when it did not). */

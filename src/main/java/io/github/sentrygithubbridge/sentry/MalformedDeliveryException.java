@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.sentry;
 
-import io.github.sentrygithubbridge.web.RefusedRequestException;
+import io.github.sentrygithubbridge.RefusedRequestException;
+
 
 /** A signed delivery that is not the shape Sentry sends; the message tells the sender what is wrong. */
 public class MalformedDeliveryException extends RefusedRequestException {

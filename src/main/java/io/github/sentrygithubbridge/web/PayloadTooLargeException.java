@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
+import io.github.sentrygithubbridge.RefusedRequestException;
+
 /** The delivery is larger than BRIDGE_MAX_BODY; it is refused before being parsed. */
 public class PayloadTooLargeException extends RefusedRequestException {
 

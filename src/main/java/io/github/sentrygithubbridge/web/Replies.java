@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.sentrygithubbridge.RefusedRequestException;
 import io.github.sentrygithubbridge.lifecycle.Decision;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.state.StoreUnavailableException;

@@ -58,7 +58,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long started = System.nanoTime();
+        long started = System.currentTimeMillis();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(request, response, started, 413, "the body (" + declared + " bytes) is larger than BRIDGE_MAX_BODY (" + limit + " bytes)", true);
@@ -118,7 +118,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), new Reply(status, "rejected", reason, null, null));
         if (request.getRequestURI().equals("/webhooks/sentry")) {
-            metrics.webhookAnswered(request.getHeader("Sentry-Hook-Resource"), "rejected", Duration.ofNanos(System.nanoTime() - started));
+            metrics.webhookAnswered(request.getHeader("Sentry-Hook-Resource"), "rejected", started);
         }
     }
 

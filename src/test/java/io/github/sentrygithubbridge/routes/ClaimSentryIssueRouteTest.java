@@ -1,6 +1,5 @@
 package io.github.sentrygithubbridge.routes;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.eventAlert;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.issueStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import io.github.sentrygithubbridge.lifecycle.Transition;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.WriteAction;
 import io.github.sentrygithubbridge.support.MutableClock;
 import java.io.IOException;
 import java.time.Duration;

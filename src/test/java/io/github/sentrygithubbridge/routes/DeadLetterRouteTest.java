@@ -1,11 +1,11 @@
 package io.github.sentrygithubbridge.routes;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
 import io.github.sentrygithubbridge.state.DeadLetters;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.WriteAction;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;

@@ -1,12 +1,12 @@
 package io.github.sentrygithubbridge.routes;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.ops.AdminToken;
 import io.github.sentrygithubbridge.state.DeadLetters;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import io.github.sentrygithubbridge.state.StoreUnavailableException;
+import io.github.sentrygithubbridge.state.WriteAction;
 import io.github.sentrygithubbridge.web.PayloadTooLargeException;
 import java.util.Map;
 import org.apache.camel.Exchange;

@@ -2,10 +2,10 @@ package io.github.sentrygithubbridge.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;

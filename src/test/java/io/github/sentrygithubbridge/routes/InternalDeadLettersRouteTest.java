@@ -1,6 +1,5 @@
 package io.github.sentrygithubbridge.routes;
 
-import io.github.sentrygithubbridge.state.WriteAction;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sentrygithubbridge.state.DeadLetters;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.WriteAction;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,16 +10,16 @@ import io.github.sentrygithubbridge.lifecycle.Transition;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryAlertNormaliser;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
-import java.util.Map;
-import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * routes/internal-preview.camel.yaml on its own: the endpoint hands the body to preview-delivery (a mock here, with

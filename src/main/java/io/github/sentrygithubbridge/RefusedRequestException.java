@@ -1,9 +1,9 @@
-package io.github.sentrygithubbridge.web;
+package io.github.sentrygithubbridge;
 
 /**
- * A request refused for what it is (too large, unsigned, malformed, unauthorised): answered with its HTTP status
- * and outcome by {@link Replies#refused}. An answer, not a fault: no stack trace, which a flood of bad requests
- * would otherwise pay for every time.
+ * A request refused for what it is (too large, unsigned, malformed, unauthorised): answered with its HTTP status and
+ * outcome (web/Replies). An answer, not a fault: no stack trace, which a flood of bad requests would otherwise pay
+ * for every time.
  */
 public class RefusedRequestException extends RuntimeException {
 
