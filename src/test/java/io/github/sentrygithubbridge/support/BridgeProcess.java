@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged jar run as its own process, configured only by environment variables, as a user would:
@@ -215,10 +217,25 @@ public final class BridgeProcess implements AutoCloseable {
         return map;
     }
 
-    /** A port free on loopback right now. */
+    /** Ports below Linux's ephemeral range; each JVM (surefire and failsafe run several) starts at its own place. */
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORTS = 12_000;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger((int) (ProcessHandle.current().pid() * 97 % PORTS));
+
+    /**
+     * A port free on loopback now, for a server that binds it a moment later. Not one the system hands out: the
+     * tests' own connections take their client ports from the ephemeral range (32768 and up), and one of them could
+     * take it first while tests run side by side. Never the same port twice in this JVM.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < PORTS; tries++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: the next one
+            }
         }
+        throw new IOException("no free port on loopback between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
     }
 }
