@@ -23,6 +23,7 @@ class BadSettingsTest {
             "BRIDGE_GITHUB_WRITE_INTERVAL    | PT0S          | must be a duration above zero",
             "BRIDGE_GITHUB_WRITE_INTERVAL    | -PT1S         | must be a duration above zero",
             "BRIDGE_GITHUB_MAX_RETRIES       | -1            | must be 0 or more",
+            "BRIDGE_GITHUB_REDELIVERIES      | -1            | must be 0 or more",
             "BRIDGE_COOLDOWN                 | PT0S          | must be at least PT1S",
             "GITHUB_API_URL                  | http://       | must be an http(s) URL with a host",
     })

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout          connect and response timeout of one request
  * @param app              GitHub App sign-in instead of a token
  * @param repositories     further repositories (owner/name, comma list) a choose-github-target route may choose
+ * @param redelivery       Camel's quick retries of a write that failed for a moment, before it goes back to the store
  */
 @ConfigurationProperties("github")
 public record GitHubProperties(
@@ -36,7 +37,8 @@ public record GitHubProperties(
         Duration maxRetryDelay,
         Duration timeout,
         App app,
-        String repositories) {
+        String repositories,
+        Redelivery redelivery) {
 
     /**
      * GitHub App sign-in: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE, and
@@ -49,8 +51,24 @@ public record GitHubProperties(
         }
     }
 
+    /**
+     * Camel's redelivery in the write lane: a write that failed for a moment (a 5xx, a reset connection) is sent
+     * again this many times, the first after {@code delay}, then doubling, before it goes back to the store.
+     */
+    public record Redelivery(int times, Duration delay) {
+
+        public Redelivery {
+            if (times < 0) {
+                throw new InvalidSettingException("BRIDGE_GITHUB_REDELIVERIES", Integer.toString(times), "must be 0 or more", "2");
+            }
+            delay = delay == null ? Duration.ofSeconds(1) : delay;
+            Settings.positive("BRIDGE_GITHUB_REDELIVERY_DELAY", delay, "PT1S");
+        }
+    }
+
     public GitHubProperties {
         app = app == null ? new App(null, null, null, null) : app;
+        redelivery = redelivery == null ? new Redelivery(2, Duration.ofSeconds(1)) : redelivery;
         boolean tokenSet = token != null && !token.isBlank();
         if (tokenSet && app.configured()) {
             throw new InvalidSettingException("GITHUB_APP_ID", app.id(), "is set together with GITHUB_TOKEN: the bridge signs in "

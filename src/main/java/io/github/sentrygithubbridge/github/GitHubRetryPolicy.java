@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import io.github.sentrygithubbridge.state.PendingWrites;
+import io.github.sentrygithubbridge.state.StoreProperties;
 import io.github.sentrygithubbridge.state.WriteAction;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,10 @@ public class GitHubRetryPolicy {
     private final BridgeMetrics metrics;
     private final PendingWrites writes;
     private final GitHubProperties github;
+    private final StoreProperties store;
 
-    public GitHubRetryPolicy(Clock clock, BridgeMetrics metrics, PendingWrites writes, GitHubProperties github) {
+    public GitHubRetryPolicy(Clock clock, BridgeMetrics metrics, PendingWrites writes, GitHubProperties github, StoreProperties store) {
+        this.store = store;
         this.clock = clock;
         this.metrics = metrics;
         this.writes = writes;
@@ -51,6 +54,29 @@ public class GitHubRetryPolicy {
      */
     public boolean shouldRetry(Exception exception, Integer attempts) {
         return isRetryable(exception) && (attempts == null || attempts <= github.maxRetries());
+    }
+
+    /**
+     * Whether Camel's redelivery sends the write again now, after its short delay: a moment's failure (a connection
+     * error, a 5xx) of anything but a creation, fewer than the configured times, and only while the lease on the write
+     * outlasts the wait and one more request (else another replica could take the write over and send it too). A
+     * creation may have been made by a request that failed, so it goes back to the store and GitHub is looked at
+     * before it is sent again; rate limits go back to the store too, where the whole lane waits as long as GitHub
+     * asked (up to an hour), not a thread. {@code failures} is Camel's redelivery counter as its retryWhile sees it
+     * (the failed sends so far, this one included); {@code leasedAt} when the lane took the write (wall clock).
+     */
+    public boolean redeliverNow(Exception exception, String action, Integer failures, long leasedAt) {
+        int failed = failures == null ? 1 : failures;
+        if (WriteAction.of(action) == WriteAction.CREATE || failed > github.redelivery().times()) {
+            return false;
+        }
+        Duration wait = github.redelivery().delay().multipliedBy(1L << Math.min(failed - 1, 20));
+        Duration held = Duration.ofMillis(System.currentTimeMillis() - leasedAt);
+        if (held.plus(wait).plus(github.timeout()).compareTo(store.lease()) >= 0) {
+            return false;
+        }
+        return exception instanceof java.io.IOException
+                || (exception instanceof HttpOperationFailedException http && http.getStatusCode() >= 500);
     }
 
     /**

@@ -64,32 +64,60 @@ public final class IssueStateMachine {
 
     /** A status change in Sentry: resolved, archived or unresolved. */
     public Decision status(SentryAlert alert, IssueRow row, SentryStatus status) {
+        return switch (status.change()) {
+            case SentryStatus.RESOLVED -> resolved(alert, row, status);
+            case SentryStatus.ARCHIVED -> archived(alert, row, status);
+            default -> unresolved(alert, row, status);
+        };
+    }
+
+    /** Resolved in Sentry: the GitHub issue is closed as completed. */
+    public Decision resolved(SentryAlert alert, IssueRow row, SentryStatus status) {
+        Decision none = nothingToChange(alert, row, status);
+        if (none != null) {
+            return none;
+        }
+        return row.state() == IssueState.RESOLVED
+                ? Decision.ignore(row.key(), "GitHub issue #" + row.number() + " is already closed as completed")
+                : accepted(row, Transition.RESOLVE, row.number(), 0, null, false, "resolved in Sentry: the GitHub issue will be closed as completed");
+    }
+
+    /** Archived in Sentry: the GitHub issue is closed as not planned. */
+    public Decision archived(SentryAlert alert, IssueRow row, SentryStatus status) {
+        Decision none = nothingToChange(alert, row, status);
+        if (none != null) {
+            return none;
+        }
+        return row.state() == IssueState.ARCHIVED
+                ? Decision.ignore(row.key(), "GitHub issue #" + row.number() + " is already closed as not planned")
+                : accepted(row, Transition.ARCHIVE, row.number(), 0, null, false, "archived in Sentry: the GitHub issue will be closed as not planned");
+    }
+
+    /** Unresolved in Sentry: the GitHub issue is reopened (a regression when Sentry says it regressed). */
+    public Decision unresolved(SentryAlert alert, IssueRow row, SentryStatus status) {
+        Decision none = nothingToChange(alert, row, status);
+        if (none != null) {
+            return none;
+        }
+        return row.state().isClosed()
+                ? accepted(row, Transition.UNRESOLVE, row.number(), 0, null, status.isRegression(), "unresolved in Sentry: the GitHub issue will be reopened")
+                : Decision.ignore(row.key(), "the GitHub issue of Sentry issue " + row.key() + " is already open");
+    }
+
+    /** A status change that has nothing to act on: never filed, held by a person, or gone from GitHub; else null. */
+    private static Decision nothingToChange(SentryAlert alert, IssueRow row, SentryStatus status) {
         String key = alert.key();
         if (row == null) {
             return NewSentryIssue.decide(alert, status);
         }
-        IssueState state = row.state();
-        if (state == IssueState.HELD) {
+        if (row.state() == IssueState.HELD) {
             return Decision.ignore(key, heldReason(row));
         }
-        if (state == IssueState.GONE) {
+        if (row.state() == IssueState.GONE) {
             return Decision.ignore(key, "Sentry issue " + key + " has no GitHub issue now (deleted, transferred or never opened); "
                     + "the next alert opens one");
         }
-        return switch (status.change()) {
-            case SentryStatus.RESOLVED -> state == IssueState.RESOLVED
-                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as completed")
-                    : accepted(row, Transition.RESOLVE, row.number(), 0, null, false,
-                    "resolved in Sentry: the GitHub issue will be closed as completed");
-            case SentryStatus.ARCHIVED -> state == IssueState.ARCHIVED
-                    ? Decision.ignore(key, "GitHub issue #" + row.number() + " is already closed as not planned")
-                    : accepted(row, Transition.ARCHIVE, row.number(), 0, null, false,
-                    "archived in Sentry: the GitHub issue will be closed as not planned");
-            default -> state.isClosed()
-                    ? accepted(row, Transition.UNRESOLVE, row.number(), 0, null, status.isRegression(),
-                    "unresolved in Sentry: the GitHub issue will be reopened")
-                    : Decision.ignore(key, "the GitHub issue of Sentry issue " + key + " is already open");
-        };
+        return null;
     }
 
     private static String heldReason(IssueRow row) {

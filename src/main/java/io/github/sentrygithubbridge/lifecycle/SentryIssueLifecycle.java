@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
@@ -32,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one owner of the {@code sentry_issue} table: the state of each Sentry issue's GitHub issue and every
- * transition of docs/lifecycle.md. A delivery is decided on a read ({@link #decide}), its write rendered by the
- * route, then committed with the transition in one transaction ({@link #commit}) — only if the state is still
- * the one decided on. GitHub's side (its webhook, the write lane's read) comes in through {@link #observed} and
- * {@link #reconcile}.
+ * transition of docs/lifecycle.md, decided by {@link IssueStateMachine}. The claim route asks whether the Sentry
+ * issue is known ({@link #isKnown}, through {@link SentryIssueStore}), decides on its state ({@link #firstAlert},
+ * {@link #cooldown}, {@link #resolve}, {@link #archive}, {@link #unresolve}), renders the write, then keeps the
+ * transition with the write in its transaction ({@link #keep}) — only if the state is still the one decided on.
+ * GitHub's side (its webhook, the write lane's read) comes in through {@link #observed} and {@link #reconcile}.
  */
 @Component("sentryIssueLifecycle")
 public class SentryIssueLifecycle {
@@ -67,7 +67,7 @@ public class SentryIssueLifecycle {
     private final SentryApiProperties mirror;
     private final Clock clock;
     private final IssueStateMachine machine;
-    private final ConcurrentHashMap<String, Long> unflushedRepeats = new ConcurrentHashMap<>();
+    private final RepeatCounter repeats = new RepeatCounter();
     /**
      * The near-cache of repeats: rows as last read, each with the generation it was read in. Every change this
      * class makes to sentry_issue starts a new generation once committed, which ends every earlier entry; the TTL
@@ -99,15 +99,45 @@ public class SentryIssueLifecycle {
     // ---- Sentry's side: deliveries -------------------------------------------------------------------------
 
     /**
-     * Decides what an alert or a status change does, on the state as it is now. Reads only: a repeat inside the
-     * cooldown is counted in memory, with nothing to sync to disk.
+     * Whether the store has a row for the Sentry issue (the idempotent consumer's question). A row read since the
+     * last change answers from memory; otherwise the store is read, without a lock, and the row kept for the
+     * cooldown's decision. The row itself is claimed by {@link #keep}, with the creation, in one transaction.
      */
-    public Decision decide(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
-        if (status == null) {
-            Decision repeat = repeatFromCache(alert);
-            if (repeat != null) {
-                return repeat;
+    public boolean isKnown(String key) {
+        CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(key);
+        if (cached != null && changing.get() == 0 && cached.generation() == generation.get()) {
+            return true;
+        }
+        return guard(() -> {
+            long readIn = generation.get();
+            IssueRow row = row(key);
+            if (recentRows != null && row != null) {
+                recentRows.put(key, new CachedRow(row, readIn));
             }
+            return row != null;
+        });
+    }
+
+    /** Forgets the row as last read, so that the next delivery reads the store. */
+    public void forget(String key) {
+        if (recentRows != null) {
+            recentRows.invalidate(key);
+        }
+    }
+
+    /** An alert for a Sentry issue the store has no row of: a GitHub issue is to be opened. */
+    public Decision firstAlert(@ExchangeProperty("sentryAlert") SentryAlert alert) {
+        return NewSentryIssue.decide(alert, null);
+    }
+
+    /**
+     * An alert for a known Sentry issue, on its state now: counted in memory inside the cooldown (nothing to sync to
+     * disk), an update comment after it, a reopen or a new issue after a close.
+     */
+    public Decision cooldown(@ExchangeProperty("sentryAlert") SentryAlert alert) {
+        Decision repeat = repeatFromCache(alert);
+        if (repeat != null) {
+            return repeat;
         }
         return guard(() -> {
             long readIn = generation.get();
@@ -115,8 +145,23 @@ public class SentryIssueLifecycle {
             if (recentRows != null && row != null) {
                 recentRows.put(alert.key(), new CachedRow(row, readIn));
             }
-            return status != null ? machine.status(alert, row, status) : decideAlert(alert, row, clock.millis(), true);
+            return decideAlert(alert, row, clock.millis(), true);
         });
+    }
+
+    /** Resolved in Sentry: close the GitHub issue as completed. */
+    public Decision resolve(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        return guard(() -> machine.resolved(alert, row(alert.key()), status));
+    }
+
+    /** Archived in Sentry: close the GitHub issue as not planned. */
+    public Decision archive(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        return guard(() -> machine.archived(alert, row(alert.key()), status));
+    }
+
+    /** Unresolved in Sentry: reopen the GitHub issue. */
+    public Decision unresolve(@ExchangeProperty("sentryAlert") SentryAlert alert, @ExchangeProperty("sentryStatus") SentryStatus status) {
+        return guard(() -> machine.unresolved(alert, row(alert.key()), status));
     }
 
     /** A repeat decided on the row as last read, if nothing changed since; null when the store must decide. */
@@ -169,28 +214,33 @@ public class SentryIssueLifecycle {
 
     /** The machine's decision; a repeat that counts is counted here, in memory. */
     private Decision decideAlert(SentryAlert alert, IssueRow row, long now, boolean counting) {
-        Decision decision = machine.alert(alert, row, now, counting, unflushedRepeats.getOrDefault(alert.key(), 0L));
+        Decision decision = machine.alert(alert, row, now, counting, repeats.counted(alert.key()));
         if (decision.transition() == Transition.REPEAT && IssueStateMachine.counts(alert, counting)) {
-            unflushedRepeats.merge(alert.key(), 1L, Long::sum);
+            repeats.count(alert.key());
         }
         return decision;
     }
 
     /**
-     * Takes the transition and keeps its write, in one transaction, if the state is still the one it was decided
-     * on. If something else changed it meanwhile (another delivery, the lane filing the issue, the first read of
-     * GitHub), the delivery is decided again: the same edge commits with the write already rendered; one that writes
-     * nothing (ignored, counted) is answered as such; one that writes something else comes back to be rendered.
+     * Takes the transition and keeps its write, in the route's transaction (the {@code transacted} around it), if the
+     * state is still the one it was decided on: a new Sentry issue's row is claimed here, together with its creation.
+     * If something else changed the state meanwhile (another delivery or replica, the lane filing the issue, the
+     * first read of GitHub), the delivery is decided again: the same edge is kept with the write already rendered;
+     * one that writes nothing (ignored, counted) is answered as such; one that writes something else goes back to be
+     * rendered.
      */
-    public Decision commit(@ExchangeProperty("decision") Decision decided, @ExchangeProperty("sentryAlert") SentryAlert alert,
-                           @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubRequest") Object request) {
-        return guard(() -> transaction.execute(tx -> {
+    public Decision keep(@ExchangeProperty("decision") Decision decided, @ExchangeProperty("sentryAlert") SentryAlert alert,
+                         @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubRequest") Object request) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("keep runs inside a transaction: the claim and its write are kept together or not at all");
+        }
+        return guard(() -> {
             Decision decision = decided;
             for (int tries = 0; tries < 3; tries++) {
                 long now = clock.millis();
                 if (transition(decision, now)) {
                     if (decision.transition() == Transition.UPDATE || decision.transition() == Transition.REGRESS) {
-                        unflushedRepeats.remove(decision.key());
+                        repeats.reset(decision.key());
                     }
                     writes.add(decision.key(), alert.sentryIssueId(), decision.transition().write(), request);
                     return decision.asKept();
@@ -203,7 +253,7 @@ public class SentryIssueLifecycle {
                 decision = again;
             }
             throw new IllegalStateException("Sentry issue " + decided.key() + " kept changing while this delivery was kept");
-        }));
+        });
     }
 
     private boolean transition(Decision d, long now) {
@@ -249,23 +299,14 @@ public class SentryIssueLifecycle {
      */
     @PreDestroy
     public int flushRepeatCounts() {
-        int flushed = 0;
-        for (String key : unflushedRepeats.keySet()) {
-            Long count = unflushedRepeats.remove(key);
-            if (count == null) {
-                continue;
-            }
-            try {
-                changeState("UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
-                        count, clock.millis(), key);
-                flushed++;
-            } catch (DataAccessException e) {
-                unflushedRepeats.merge(key, count, Long::sum);
-                LOG.warn("Could not add the repeat counts to the store ({}); trying again", new io.github.sentrygithubbridge.state.StoreUnavailableException(e).getMessage());
-                break;
-            }
+        try {
+            return repeats.flush((key, count) -> changeState(
+                    "UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
+                    count, clock.millis(), key));
+        } catch (DataAccessException e) {
+            LOG.warn("Could not add the repeat counts to the store ({}); trying again", new io.github.sentrygithubbridge.state.StoreUnavailableException(e).getMessage());
+            return 0;
         }
-        return flushed;
     }
 
     // ---- the write lane ------------------------------------------------------------------------------------
@@ -568,7 +609,7 @@ public class SentryIssueLifecycle {
             if (row == null) {
                 return null;
             }
-            long counted = unflushedRepeats.getOrDefault(key, 0L);
+            long counted = repeats.counted(key);
             return new SentryIssueView(key, row.state().column(), row.number(), row.previousNumber(), row.closedBy(),
                     row.state() == IssueState.HELD ? "not_planned" : row.state() == IssueState.ARCHIVED ? "not_planned"
                             : row.state() == IssueState.RESOLVED ? "completed" : null,

@@ -1,27 +1,32 @@
 package io.github.sentrygithubbridge.state;
 
+import io.github.sentrygithubbridge.FailedRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The writes the bridge gave up on, kept in the store until someone replays them. */
+/**
+ * The writes the bridge gave up on, kept in the store until someone replays them: the owner of {@code dead_letter}.
+ * A write moves there from {@link PendingWrites} (the owner of {@code pending_write}) and back, in one transaction.
+ */
 @Component("deadLetters")
 public class DeadLetters {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final PendingWrites writes;
     private final Clock wallClock = Clock.systemUTC();
 
-    public DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.writes = writes;
     }
 
     /** The dead letter a failed write becomes, for the log, before it is kept. */
@@ -31,7 +36,7 @@ public class DeadLetters {
                                @ExchangeProperty("githubAction") String action,
                                @ExchangeProperty("sentryIssueId") String sentryIssueId,
                                @ExchangeProperty("sentryIssueKey") String key) {
-        return new DeadLetter(null, sentryIssueId, key, action, errorText(error), attempts == null ? 0 : attempts,
+        return new DeadLetter(null, sentryIssueId, key, action, FailedRequests.describe(error), attempts == null ? 0 : attempts,
                 acceptedAt == null ? null : Instant.ofEpochMilli(acceptedAt), wallClock.instant());
     }
 
@@ -39,11 +44,13 @@ public class DeadLetters {
     public void keep(@ExchangeProperty(PendingWrites.ID) long id, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
         StoreUnavailableException.guard(() -> {
             transaction.executeWithoutResult(status -> {
-                jdbc.update("""
-                        INSERT INTO dead_letter (sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts, error, failed_at)
-                        SELECT sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts, ?, ?
-                        FROM pending_write WHERE id = ?""", errorText(error), wallClock.millis(), id);
-                jdbc.update("DELETE FROM pending_write WHERE id = ?", id);
+                PendingWrites.PendingWrite write = writes.take(id);
+                if (write != null) {
+                    jdbc.update("""
+                            INSERT INTO dead_letter (sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts, error, failed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", write.key(), write.sentryIssueId(), write.action(), write.request(),
+                            write.acceptedAt(), write.attempts(), FailedRequests.describe(error), wallClock.millis());
+                }
             });
         });
     }
@@ -72,12 +79,13 @@ public class DeadLetters {
             Long only = id == null || id.isBlank() ? null : parseId(id);
             return transaction.execute(status -> {
                 String which = only == null ? "" : " WHERE id = " + only;
-                List<String> creations = jdbc.queryForList("SELECT DISTINCT sentry_issue_key FROM dead_letter"
-                        + (only == null ? " WHERE" : which + " AND") + " action = 'create'", String.class);
-                jdbc.update("""
-                        INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
-                        SELECT sentry_issue_key, sentry_issue_id, action, request, accepted_at FROM dead_letter""" + which
-                        + " ORDER BY id");
+                List<PendingWrites.PendingWrite> letters = jdbc.query("""
+                        SELECT id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts FROM dead_letter""" + which
+                        + " ORDER BY id", (rs, i) -> new PendingWrites.PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getInt(7)));
+                letters.forEach(writes::requeue);
+                List<String> creations = letters.stream().filter(letter -> WriteAction.CREATE.column().equals(letter.action()))
+                        .map(PendingWrites.PendingWrite::key).distinct().toList();
                 return new Replayed(jdbc.update("DELETE FROM dead_letter" + which), creations);
             });
         });
@@ -89,19 +97,5 @@ public class DeadLetters {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("id must be a dead letter's number, not '" + id + "'");
         }
-    }
-
-    static String errorText(Exception error) {
-        if (error == null) {
-            return "unknown error";
-        }
-        if (error instanceof HttpOperationFailedException failed) {
-            String body = failed.getResponseBody();
-            if (body != null && body.length() > 500) {
-                body = body.substring(0, 500) + "…";
-            }
-            return "GitHub answered " + failed.getStatusCode() + " to " + failed.getUri() + (body == null || body.isBlank() ? "" : ": " + body);
-        }
-        return error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 }

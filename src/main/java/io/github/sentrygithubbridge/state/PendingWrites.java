@@ -141,6 +141,23 @@ public class PendingWrites {
         return leased.isEmpty() ? null : leased.get(0);
     }
 
+    /** Takes a write out of the queue (to become a dead letter); null when it is gone already. */
+    PendingWrite take(long id) {
+        List<PendingWrite> taken = jdbc.query("""
+                SELECT id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts FROM pending_write WHERE id = ?""",
+                (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getInt(7)), id);
+        jdbc.update("DELETE FROM pending_write WHERE id = ?", id);
+        return taken.isEmpty() ? null : taken.get(0);
+    }
+
+    /** Queues a dead letter again, as it was accepted, behind the writes queued now. */
+    void requeue(PendingWrite letter) {
+        jdbc.update("""
+                INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at)
+                VALUES (?, ?, ?, ?, ?)""", letter.key(), letter.sentryIssueId(), letter.action(), letter.request(), letter.acceptedAt());
+    }
+
     /** Puts a leased write on the exchange the way the write routes read it. */
     public void unpack(Exchange exchange) {
         PendingWrite write = exchange.getMessage().getBody(PendingWrite.class);

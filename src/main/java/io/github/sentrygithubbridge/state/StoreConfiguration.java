@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import javax.sql.DataSource;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The store's connection pool: a SQLite file under BRIDGE_DATA_DIR by default, so that nothing needs
@@ -43,6 +45,17 @@ public class StoreConfiguration {
             config.setValidationTimeout(250);
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The store's transaction as a route's {@code transacted} step takes it (Camel looks it up by this name): what
+     * the bean calls inside write joins it, and it commits when the step ends, or rolls back when one fails.
+     */
+    @Bean("PROPAGATION_REQUIRED")
+    public SpringTransactionPolicy storeTransaction(PlatformTransactionManager transactions) {
+        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactions);
+        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
+        return policy;
     }
 
     /** BRIDGE_DATA_DIR: a directory the bridge can create, and write in. */

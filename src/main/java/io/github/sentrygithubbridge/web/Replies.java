@@ -15,12 +15,12 @@ public class Replies {
 
     /**
      * What the route decided: the lifecycle's decision when there is one (202 when it queued a write, else 200),
-     * else the outcome and reason the route set (200).
+     * else the outcome and reason the route set (200); a reason without an outcome is a delivery ignored.
      */
     public Reply decided(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("outcome") String outcome,
                          @ExchangeProperty("reason") String reason, @ExchangeProperty("sentryAlert") SentryAlert alert) {
         return decision != null ? reply(decision.httpStatus(), decision.outcome(), decision.reason(), alert)
-                : reply(200, outcome, reason, alert);
+                : reply(200, outcome != null ? outcome : "ignored", reason, alert);
     }
 
     /** A request refused for what it is: its own status, or 400 for a body that is not JSON or not usable. */

@@ -133,6 +133,6 @@ class GitHubAppSignInTest {
 
     private GitHubProperties properties(String token, GitHubProperties.App app) {
         return new GitHubProperties(token, "acme/shop", github.apiUrl(), "agent:builder", Duration.ofSeconds(1), 20, 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), app, null);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), app, null, null);
     }
 }

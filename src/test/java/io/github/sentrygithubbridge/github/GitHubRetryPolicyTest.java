@@ -19,9 +19,32 @@ class GitHubRetryPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     static final GitHubProperties GITHUB = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
-            Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
+            Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null);
     // the metrics and the store are not used by the rules tested here
-    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC), null, null, GITHUB);
+    final GitHubRetryPolicy policy = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC), null, null, GITHUB, store(Duration.ofMinutes(2)));
+
+    static io.github.sentrygithubbridge.state.StoreProperties store(Duration lease) {
+        return new io.github.sentrygithubbridge.state.StoreProperties("embedded", java.nio.file.Path.of("unused"), null, null, null, "a", lease);
+    }
+
+    @Test
+    void aMomentsFailureOfAnUpdateIsRedeliveredTwiceNeverACreation() {
+        long leasedAt = System.currentTimeMillis();
+        assertThat(policy.redeliverNow(failed(502, Map.of(), ""), "comment", null, leasedAt)).isTrue();
+        assertThat(policy.redeliverNow(new IOException("reset"), "close", 2, leasedAt)).isTrue();
+        assertThat(policy.redeliverNow(failed(502, Map.of(), ""), "comment", 3, leasedAt)).as("the default 2 redeliveries are spent").isFalse();
+        assertThat(policy.redeliverNow(failed(502, Map.of(), ""), "create", 1, leasedAt)).as("a creation is looked for first").isFalse();
+        assertThat(policy.redeliverNow(failed(429, Map.of("Retry-After", "30"), ""), "comment", 1, leasedAt)).as("waits in the store").isFalse();
+        assertThat(policy.redeliverNow(failed(422, Map.of(), ""), "comment", 1, leasedAt)).isFalse();
+    }
+
+    @Test
+    void noRedeliveryOutlastsTheLeaseOnTheWrite() {
+        // a 30 s timeout and a 1 s wait in a 30 s lease: another replica could take the write over meanwhile
+        GitHubRetryPolicy shortLease = new GitHubRetryPolicy(Clock.fixed(NOW, ZoneOffset.UTC), null, null, GITHUB, store(Duration.ofSeconds(30)));
+        assertThat(shortLease.redeliverNow(failed(502, Map.of(), ""), "comment", 1, System.currentTimeMillis())).isFalse();
+        assertThat(policy.redeliverNow(failed(502, Map.of(), ""), "comment", 1, System.currentTimeMillis() - 100_000)).isFalse();
+    }
 
     static HttpOperationFailedException failed(int status, Map<String, String> headers, String body) {
         return new HttpOperationFailedException("https://api.github.com/repos/o/r/issues", status, "status", null, headers, body);

@@ -47,6 +47,11 @@ class ClaimSentryIssueRouteTest extends RouteTestKit {
     @BeforeEach
     void adviseAndStart() throws Exception {
         advise("claim-sentry-issue", route -> route.weaveById("enrich-github-target").replace().to("mock:claim-sentry-issue-target"));
+        // a failure after the write was kept, when a test asks for one: the transaction must take it all back
+        advise("keep-write", route -> route.weaveById("keep-write-with-transition").after()
+                .filter(route.exchangeProperty("failAfterKeep").isEqualTo(true))
+                .throwException(new IllegalStateException("the disk failed after the write was kept")));
+        start("reply");
         target = mock("claim-sentry-issue-target");
         target.whenAnyExchangeReceived(exchange ->
                 exchange.setProperty("githubTarget", new IssueTarget(null, List.of("team:payments"), List.of("alice"))));
@@ -100,6 +105,36 @@ class ClaimSentryIssueRouteTest extends RouteTestKit {
         assertThat(ignored.transition()).isEqualTo(Transition.IGNORE);
         assertThat(ignored.reason()).contains("never filed");
         assertThat(writes.listFor("7204")).isEmpty();
+    }
+
+    @Test
+    void aFailureInsideTheTransactionKeepsNeitherTheClaimNorTheWrite() throws Exception {
+        JsonNode payload = JSON.readTree(eventAlert("7205", "error", "production"));
+        SentryAlert alert = normaliser.normalise("event_alert", payload);
+
+        Exchange failed = template.send("direct:claim-sentry-issue", exchange -> {
+            exchange.setProperty("sentryAlert", alert);
+            exchange.setProperty("sentryIssueKey", alert.key());
+            exchange.setProperty("failAfterKeep", true);
+        });
+
+        assertThat(failed.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).as("not kept: 503").isEqualTo(503);
+        assertThat(lifecycle.isKnown("7205")).as("the claim was rolled back").isFalse();
+        assertThat(writes.listFor("7205")).isEmpty();
+        // and the next delivery opens the issue as the first would have
+        assertThat(claim("event_alert", eventAlert("7205", "error", "production")).transition()).isEqualTo(Transition.OPEN_ISSUE);
+    }
+
+    @Test
+    void aResolvedSentryIssueKeepsTheCloseOfItsGitHubIssue() throws Exception {
+        claim("event_alert", eventAlert("7206", "error", "production"));
+        lifecycle.filed("7206", 56L, null);
+
+        Decision resolve = claim("issue", issueStatus("7206", "resolved", null, "Jane", Map.of()));
+
+        assertThat(resolve.transition()).isEqualTo(Transition.RESOLVE);
+        assertThat(resolve.kept()).isTrue();
+        assertThat(writes.listFor("7206")).extracting(PendingWrites.QueuedWrite::action).containsExactly("create", "close");
     }
 
     /** Sends the delivery into the route as receive-sentry-webhook hands it on; returns the decision. */

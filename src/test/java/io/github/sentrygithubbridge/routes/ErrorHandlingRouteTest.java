@@ -77,6 +77,52 @@ class ErrorHandlingRouteTest extends RouteTestKit {
     }
 
     @Test
+    void aMomentsFailureIsSentAgainByCamelsRedeliveryFirst() {
+        long id = keep("9104");
+        failing.whenExchangeReceived(1, exchange -> {
+            throw new HttpOperationFailedException("http://127.0.0.1:9/repos/acme/shop/issues/1/comments", 502, "Bad Gateway", null, Map.of(), "");
+        });
+        failing.whenExchangeReceived(2, exchange -> {
+            throw new java.net.SocketException("Connection reset");
+        });
+
+        Exchange done = write(id, "9104", "comment");
+
+        assertThat(done.getException()).isNull();
+        assertThat(failing.getReceivedCounter()).isEqualTo(3);
+        assertThat(writes.listFor("9104")).singleElement().satisfies(write -> assertThat(write.notBefore()).isNull());
+    }
+
+    @Test
+    void redeliveriesRunOutIntoTheStoresRetry() {
+        long id = keep("9105");
+        fail(new HttpOperationFailedException("http://127.0.0.1:9/repos/acme/shop/issues/1", 503, "Unavailable", null, Map.of(), ""));
+
+        write(id, "9105", "close");
+
+        // the first send and BRIDGE_GITHUB_REDELIVERIES (2) more
+        assertThat(failing.getReceivedCounter()).isEqualTo(3);
+        assertThat(writes.listFor("9105")).singleElement().satisfies(write -> assertThat(write.notBefore()).isNotNull());
+    }
+
+    @Test
+    void aCreationOrARateLimitIsNeverRedeliveredOnTheSpot() {
+        long creation = keep("9106");
+        fail(new HttpOperationFailedException("http://127.0.0.1:9/repos/acme/shop/issues", 502, "Bad Gateway", null, Map.of(), ""));
+        write(creation, "9106", "create");
+        assertThat(failing.getReceivedCounter()).isEqualTo(1);
+        assertThat(writes.listFor("9106")).singleElement().satisfies(write -> assertThat(write.notBefore()).isNotNull());
+
+        failing.reset();
+        long limited = keep("9107");
+        fail(new HttpOperationFailedException("http://127.0.0.1:9/repos/acme/shop/issues/1/comments", 429, "Too Many Requests", null,
+                Map.of("Retry-After", "30"), ""));
+        write(limited, "9107", "comment");
+        assertThat(failing.getReceivedCounter()).isEqualTo(1);
+        assertThat(writes.listFor("9107")).singleElement().satisfies(write -> assertThat(write.notBefore()).isNotNull());
+    }
+
+    @Test
     void aRefusalIsADeadLetter() {
         long id = keep("9103");
         fail(new HttpOperationFailedException("http://127.0.0.1:9/repos/acme/shop/issues/1/comments", 401, "Unauthorized", null, Map.of(),
@@ -152,12 +198,16 @@ class ErrorHandlingRouteTest extends RouteTestKit {
     }
 
     private Exchange write(long id, String key) {
+        return write(id, key, "comment");
+    }
+
+    private Exchange write(long id, String key, String action) {
         return template.send("direct:error-handling-github-write", exchange -> {
             exchange.setProperty(PendingWrites.ID, id);
             exchange.setProperty(PendingWrites.ATTEMPTS, 1);
             exchange.setProperty("sentryIssueKey", key);
             exchange.setProperty("sentryIssueId", key);
-            exchange.setProperty("githubAction", "comment");
+            exchange.setProperty("githubAction", action);
         });
     }
 }

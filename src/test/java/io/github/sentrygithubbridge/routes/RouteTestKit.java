@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "github.api-url=http://127.0.0.1:9",
         "github.repository=acme/shop",
         "github.write-interval=PT0.01S",
+        "github.redelivery.delay=PT0.01S",
         "bridge.sentry-api.token=route-tests-sentry-token",
         "bridge.sentry-api.org=acme",
         // nor there: Sentry's web API is woven out too

@@ -63,15 +63,28 @@ class StoreContractTest {
 
     /** One replica's view of a store: its own pool, beans and replica id. */
     record Replica(SentryIssueLifecycle issues, GitHubRequests requests, PendingWrites writes, DeadLetters deadLetters,
-                   JdbcTemplate jdbc) {
+                   JdbcTemplate jdbc, TransactionTemplate transaction) {
 
-        /** What the claim-sentry-issue route does with an alert: decide, render, commit; the edge taken. */
+        /**
+         * What the claim-sentry-issue route does with an alert: a known Sentry issue to the cooldown, a new one
+         * opened; then render, and keep in a transaction while there is a write to keep. The edge taken.
+         */
         String accept(SentryAlert alert) {
-            Decision decision = issues.decide(alert, null);
+            Decision decision = decide(alert);
             while (decision.pending()) {
-                decision = issues.commit(decision, alert, null, requests.render(decision, alert, null, null));
+                decision = keep(decision, alert);
             }
             return decision.transition().name();
+        }
+
+        Decision decide(SentryAlert alert) {
+            return issues.isKnown(alert.key()) ? issues.cooldown(alert) : issues.firstAlert(alert);
+        }
+
+        /** The keep-write step in its transacted block. */
+        Decision keep(Decision decision, SentryAlert alert) {
+            Object request = requests.render(decision, alert, null, null);
+            return transaction.execute(tx -> issues.keep(decision, alert, null, request));
         }
     }
 
@@ -275,17 +288,17 @@ class StoreContractTest {
     void aDeliveryDecidedBeforeTheFirstReadOfGitHubFiledItsIssueIsDecidedAgain(String kind) {
         Replica a = replica(store(kind, "a"));
         SentryAlert alert = alert("8801");
-        Decision decided = a.issues().decide(alert, null);
+        Decision decided = a.decide(alert);
         // meanwhile the first read of GitHub finds the issue, opened long ago
         a.issues().foundOnGitHub("o/r", List.of(found("8801", 5, "2026-01-01T00:00:00Z")));
 
-        Decision again = a.issues().commit(decided, alert, null, a.requests().render(decided, alert, null, null));
+        Decision again = a.keep(decided, alert);
 
         assertThat(decided.transition().name()).isEqualTo(NEW);
         assertThat(again.transition().name()).as("decided again: the cooldown is long over").isEqualTo(COMMENT);
         assertThat(again.pending()).as("its write is rendered anew").isTrue();
         assertThat(a.writes().count()).isZero();
-        Decision kept = a.issues().commit(again, alert, null, a.requests().render(again, alert, null, null));
+        Decision kept = a.keep(again, alert);
         assertThat(kept.kept()).isTrue();
         assertThat(a.jdbc().queryForObject("SELECT action FROM pending_write", String.class)).isEqualTo("comment");
     }
@@ -348,7 +361,7 @@ class StoreContractTest {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
         GitHubProperties github = new GitHubProperties("t", "o/r", "https://api.github.com", "agent:builder",
-                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
+                Duration.ofSeconds(1), 20, 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null);
         StoreFile file = new StoreFile(store, pool);
         try {
             file.remember();
@@ -360,7 +373,7 @@ class StoreContractTest {
         SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
                 new SentryApiProperties(null, null, null), Clock.systemUTC(), "o/r");
         return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle), writes,
-                new DeadLetters(jdbc, transaction), jdbc);
+                new DeadLetters(jdbc, transaction, writes), jdbc, transaction);
     }
 
     @ParameterizedTest
