@@ -42,7 +42,13 @@ public class Replies {
         return reply(503, "unavailable", reason, alert);
     }
 
+    /** A reason may quote what the sender sent (an event's name, a parser's message): never more than this back. */
+    static final int LONGEST_REASON = 300;
+
     private static Reply reply(int httpStatus, String outcome, String reason, SentryAlert alert) {
+        if (reason != null && reason.length() > LONGEST_REASON) {
+            reason = reason.substring(0, LONGEST_REASON) + "…";
+        }
         return alert == null ? new Reply(httpStatus, outcome, reason, null, null)
                 : new Reply(httpStatus, outcome, reason, alert.sentryIssueId(), alert.key());
     }

@@ -64,6 +64,14 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
         assertThat(json(push)).containsEntry("status", "ignored").containsEntry("reason", "GitHub event push changes nothing");
     }
 
+    @Test
+    void aLongEventNameIsNotEchoedBackInFull() throws Exception {
+        HttpResponse<String> odd = send("x".repeat(6000), "{}");
+
+        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(json(odd).get("reason")).asString().startsWith("GitHub event xxx").hasSize(301).endsWith("…");
+    }
+
     private static String closed(int number, String reason) {
         return "{\"action\":\"closed\",\"issue\":{\"number\":" + number + ",\"state\":\"closed\",\"state_reason\":\"" + reason
                 + "\",\"closed_at\":\"2026-12-05T12:00:00Z\"},\"repository\":{\"full_name\":\"acme/shop\"}}";
