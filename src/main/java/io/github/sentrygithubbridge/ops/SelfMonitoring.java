@@ -8,6 +8,7 @@ import io.sentry.protocol.Request;
 import io.sentry.protocol.SentryId;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -18,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component("selfMonitoring")
 public class SelfMonitoring {
 
-    /** Sends the exception the exchange caught, with the route and Sentry issue as tags. */
-    public void report(Exchange exchange) {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    /** Sends the exception the route caught, with the route that failed and the Sentry issue as tags. */
+    public void report(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
+                       @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String failedRoute,
+                       @ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action,
+                       @ExchangeProperty("requestId") String requestId) {
         if (error == null || !Sentry.isEnabled()) {
             return;
         }
-        String route = exchange.getFromRouteId();
-        String failedRoute = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
         Sentry.captureException(error, scope -> {
-            scope.setTag("route_id", failedRoute != null ? failedRoute : route == null ? "unknown" : route);
-            tag(scope, "sentry_issue_id", exchange.getProperty("sentryIssueKey", String.class));
-            tag(scope, "github_action", exchange.getProperty("githubAction", String.class));
-            tag(scope, "request_id", exchange.getProperty("requestId", String.class));
+            scope.setTag("route_id", failedRoute == null ? "unknown" : failedRoute);
+            tag(scope, "sentry_issue_id", key);
+            tag(scope, "github_action", action);
+            tag(scope, "request_id", requestId);
         });
     }
 
