@@ -69,9 +69,15 @@ public class GitHubIssueIndex {
         return "labels=" + labels + "&state=all&sort=created&direction=desc&per_page=" + PER_PAGE + "&page=" + page;
     }
 
-    /** The marked issues of a page, and the next page, or null when there is none to read. */
+    /**
+     * The marked issues of a page, and the next page, or null when there is none to read. Pages stop at the issues
+     * created before {@link #CREATED_SINCE} when it is set, else before the kept write being sent was accepted (a
+     * creation looking for itself); the startup read, outside the lane, reads them all.
+     */
     public Page page(@Body String page, @Header("Link") String link, @ExchangeProperty(PAGE) Integer current,
-                     @ExchangeProperty(CREATED_SINCE) Long createdSince, @ExchangeProperty(FOUND) List<GitHubIssue> all) throws IOException {
+                     @ExchangeProperty(CREATED_SINCE) Long createdSince, @ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt,
+                     @ExchangeProperty(FOUND) List<GitHubIssue> all) throws IOException {
+        Long since = createdSince != null ? createdSince : acceptedAt;
         Instant oldest = null;
         List<GitHubIssue> found = new ArrayList<>();
         for (JsonNode issue : json.readTree(page)) {
@@ -87,7 +93,7 @@ public class GitHubIssueIndex {
         LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found.size());
         all.addAll(found);
         boolean more = link != null && NEXT.matcher(link).find();
-        if (!more || (createdSince != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(createdSince).minus(CLOCK_SKEW)))) {
+        if (!more || (since != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(since).minus(CLOCK_SKEW)))) {
             return new Page(found, null);
         }
         return new Page(found, current + 1);
