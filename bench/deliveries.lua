@@ -21,6 +21,7 @@ function request()
     ["Content-Type"] = "application/json",
     ["Sentry-Hook-Resource"] = "event_alert",
     ["Sentry-Hook-Signature"] = r.sig,
+    ["Sentry-Hook-Timestamp"] = tostring(os.time()),
   }, r.body)
 end
 

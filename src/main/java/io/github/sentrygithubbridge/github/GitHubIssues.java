@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.RefusedRequestException;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssueEvent;
 import java.io.IOException;
@@ -100,12 +101,19 @@ public class GitHubIssues {
 
     /**
      * An {@code issues} webhook of one of the bridge's repositories; null when the payload carries no issue or comes
-     * from another repository (an organisation's webhook sees them all, and issue numbers repeat across them).
+     * from another repository (an organisation's webhook sees them all, and issue numbers repeat across them). One
+     * that names no repository is refused: issue numbers mean nothing without it.
      */
     public GitHubIssueEvent event(@Body JsonNode payload) {
         JsonNode issue = payload.path("issue");
+        if (!issue.isObject() || !issue.path("number").canConvertToLong()) {
+            return null;
+        }
         String from = payload.path("repository").path("full_name").asText(null);
-        if (!issue.isObject() || !issue.path("number").canConvertToLong() || (from != null && repositories.stream().noneMatch(from::equalsIgnoreCase))) {
+        if (from == null || from.isBlank()) {
+            throw new RefusedRequestException(400, "invalid", "the issues event names no repository (repository.full_name); GitHub always sends it");
+        }
+        if (repositories.stream().noneMatch(from::equalsIgnoreCase)) {
             return null;
         }
         return new GitHubIssueEvent(payload.path("action").asText(""), from, issue(issue));

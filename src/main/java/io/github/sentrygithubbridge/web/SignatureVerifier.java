@@ -94,9 +94,10 @@ public class SignatureVerifier {
     }
 
     private void checkTimestamp(String timestamp) {
-        // the timestamp is not signed, so it only stops naive replays; Sentry always sends it
+        // Sentry always sends it. It is not signed, so it only stops a replay by someone who does not think to
+        // change it; SENTRY_API_TOKEN lets a status change be checked with Sentry itself (README, security)
         if (timestamp == null || timestamp.isBlank()) {
-            return;
+            throw new SignatureRejectedException("Sentry-Hook-Timestamp is missing; Sentry sends it with every delivery");
         }
         Instant sent;
         try {

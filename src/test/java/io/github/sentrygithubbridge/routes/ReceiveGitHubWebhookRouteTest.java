@@ -65,6 +65,17 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
     }
 
     @Test
+    void anIssuesEventWithoutItsRepositoryIsRefusedAndChangesNothing() throws Exception {
+        lifecycle.filed("7602", 7602L, null);
+
+        HttpResponse<String> anywhere = send("issues", closed(7602, "completed").replace(",\"repository\":{\"full_name\":\"acme/shop\"}", ""));
+
+        assertThat(anywhere.statusCode()).isEqualTo(400);
+        assertThat(json(anywhere)).containsEntry("status", "invalid");
+        assertThat(lifecycle.describe("7602").state()).isEqualTo("open");
+    }
+
+    @Test
     void aLongEventNameIsNotEchoedBackInFull() throws Exception {
         HttpResponse<String> odd = send("x".repeat(6000), "{}");
 

@@ -179,6 +179,18 @@ class ReceiveSentryWebhookTest {
     }
 
     @Test
+    void refusesADeliveryWithoutATimestamp() {
+        byte[] body = eventAlert(newIssueId());
+        Map<String, String> headers = sentry.sentryHeaders("event_alert", body, SentryDeliveries.SECRET);
+        headers.remove("Sentry-Hook-Timestamp");
+
+        HttpResponse<String> response = sentry.post(body, headers);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).get("reason")).asString().contains("Sentry-Hook-Timestamp is missing");
+    }
+
+    @Test
     void refusesABodyOverTheLimitBeforeParsingIt() {
         byte[] big = ("{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 

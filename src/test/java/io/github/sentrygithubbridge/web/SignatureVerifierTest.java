@@ -72,7 +72,7 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void refusesTimestampsOutsideTheSkewButNotAMissingOne() {
+    void refusesAMissingTimestampAndOneOutsideTheSkew() {
         String stale = Long.toString(NOW.minusSeconds(301).getEpochSecond());
         String future = Long.toString(NOW.plusSeconds(301).getEpochSecond());
         String edge = Long.toString(NOW.minusSeconds(299).getEpochSecond());
@@ -81,7 +81,8 @@ class SignatureVerifierTest {
         assertThatThrownBy(() -> verifier("key").verify(BODY, VECTOR, null, future)).hasMessageContaining("Sentry-Hook-Timestamp");
         assertThatThrownBy(() -> verifier("key").verify(BODY, VECTOR, null, "yesterday")).hasMessageContaining("not a Unix time");
         assertThatCode(() -> verifier("key").verify(BODY, VECTOR, null, edge)).doesNotThrowAnyException();
-        assertThatCode(() -> verifier("key").verify(BODY, VECTOR, null, null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> verifier("key").verify(BODY, VECTOR, null, null)).hasMessageContaining("Sentry-Hook-Timestamp is missing");
+        assertThatThrownBy(() -> verifier("key").verify(BODY, VECTOR, null, " ")).hasMessageContaining("Sentry-Hook-Timestamp is missing");
     }
 
     @Test
