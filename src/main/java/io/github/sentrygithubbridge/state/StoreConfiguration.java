@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The store's connection pool: a SQLite file under BRIDGE_DATA_DIR by default, so that nothing needs
@@ -56,6 +58,23 @@ public class StoreConfiguration {
         SpringTransactionPolicy policy = new SpringTransactionPolicy(transactions);
         policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
         return policy;
+    }
+
+    /**
+     * /health's disk check, on the disk of BRIDGE_DATA_DIR (the store, dry-run issues) rather than the working
+     * directory's: the directory, or the nearest parent that exists (it is made when first written).
+     */
+    @Bean
+    public DiskSpaceHealthIndicator diskSpaceHealthIndicator(StoreProperties store) {
+        return new DiskSpaceHealthIndicator(existingPart(store.dataDir()).toFile(), DataSize.ofMegabytes(10));
+    }
+
+    static Path existingPart(Path dir) {
+        Path path = dir.toAbsolutePath().normalize();
+        while (path.getParent() != null && !Files.isDirectory(path)) {
+            path = path.getParent();
+        }
+        return path;
     }
 
     /** BRIDGE_DATA_DIR: a directory the bridge can create, and write in. */
