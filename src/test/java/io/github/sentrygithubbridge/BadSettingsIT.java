@@ -41,6 +41,15 @@ class BadSettingsIT {
     }
 
     @Test
+    void anAppKeyFileThatIsNoFileStopsStartupInOneLine() throws Exception {
+        String output = failToStart(Map.of("GITHUB_APP_ID", "123456", "GITHUB_APP_PRIVATE_KEY_FILE", "/dev/zero",
+                "GITHUB_APP_INSTALLATION_ID", "45678901", "GITHUB_REPOSITORY", "acme/shop"));
+
+        assertOneLineNaming(output, "GITHUB_APP_PRIVATE_KEY_FILE=/dev/zero", "is larger than 64 KiB");
+        assertThat(output).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void anUnreachableDatabaseStopsStartupNamingTheUrl() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + BridgeProcess.freePort() + "/bridge";
 

@@ -183,12 +183,7 @@ public class GitHubAppSignIn {
             // an environment variable often carries the line breaks as \n
             pem = app.privateKey().replace("\\n", "\n");
         } else {
-            try {
-                pem = Files.readString(Path.of(app.privateKeyFile().strip()), StandardCharsets.US_ASCII);
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidSettingException(variable, app.privateKeyFile(), "cannot be read (" + e.getClass().getSimpleName() + ")",
-                        "/etc/sentry-github-bridge/app.pem");
-            }
+            pem = readKeyFile(Path.of(app.privateKeyFile().strip()));
         }
         boolean pkcs1 = pem.contains("-----BEGIN RSA PRIVATE KEY-----");
         String base64 = pem.replaceAll("-----(BEGIN|END) (RSA )?PRIVATE KEY-----", "").replaceAll("\\s", "");
@@ -199,6 +194,41 @@ public class GitHubAppSignIn {
             throw new InvalidSettingException(variable, variable.endsWith("FILE") ? app.privateKeyFile() : null,
                     "is not an RSA private key in PEM (the .pem file GitHub gives for the App, or its PKCS#8 form)",
                     variable.endsWith("FILE") ? "/etc/sentry-github-bridge/app.pem" : "\"$(cat app.pem)\"");
+        }
+    }
+
+    /** An RSA key in PEM is about 2 KiB: a file many times larger is not one (or is /dev/zero). */
+    static final int LARGEST_KEY_FILE = 64 * 1024;
+
+    /** Reads at most {@link #LARGEST_KEY_FILE} bytes of the key file, and warns when other users can read it. */
+    static String readKeyFile(Path file) {
+        String variable = "GITHUB_APP_PRIVATE_KEY_FILE";
+        byte[] bytes;
+        try (var in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(LARGEST_KEY_FILE + 1);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSettingException(variable, file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")",
+                    "/etc/sentry-github-bridge/app.pem");
+        }
+        if (bytes.length > LARGEST_KEY_FILE) {
+            throw new InvalidSettingException(variable, file.toString(), "is larger than " + LARGEST_KEY_FILE / 1024
+                    + " KiB: not a private key (the App's .pem is about 2 KiB)", "/etc/sentry-github-bridge/app.pem");
+        }
+        if (readableByOthers(file)) {
+            LOG.warn("GITHUB_APP_PRIVATE_KEY_FILE={} can be read by other users of this machine: make it readable by the bridge's "
+                    + "user only (chmod 600)", file);
+        }
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the group or anyone else may read it; false where the file system has no POSIX permissions. */
+    static boolean readableByOthers(Path file) {
+        try {
+            var permissions = Files.getPosixFilePermissions(file);
+            return permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -88,6 +88,23 @@ class GitHubAppSignInTest {
     }
 
     @Test
+    void aKeyFileIsReadOnlyUpToItsLimitAndOneOthersCanReadIsNamed() throws Exception {
+        Path huge = dir.resolve("huge.pem");
+        Files.write(huge, new byte[GitHubAppSignIn.LARGEST_KEY_FILE + 1]);
+        assertThatThrownBy(() -> GitHubAppSignIn.readKeyFile(huge)).isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("GITHUB_APP_PRIVATE_KEY_FILE=" + huge + ": is larger than 64 KiB");
+        assertThatThrownBy(() -> GitHubAppSignIn.readKeyFile(Path.of("/dev/zero"))).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("is larger than 64 KiB");
+
+        Path key = dir.resolve("shared.pem");
+        Files.writeString(key, KEYS.pkcs1Pem());
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(GitHubAppSignIn.readableByOthers(key)).isTrue();
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(GitHubAppSignIn.readableByOthers(key)).isFalse();
+    }
+
+    @Test
     void aKeyThatIsNoRsaKeyStopsStartupWithoutShowingIt() {
         assertThatThrownBy(() -> signIn("-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----", null, null))
                 .isInstanceOf(InvalidSettingException.class)
