@@ -23,8 +23,10 @@ public class IssueRenderer {
 
     // the keys the normaliser makes are plain tokens; anything else could close the HTML comment it sits in
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]+");
-    private static final Pattern FOLLOWS = Pattern.compile("<!-- sentry-github-bridge-follows: (\\d{1,19}) -->");
-    private static final Pattern MARKER = Pattern.compile("<!-- sentry-github-bridge: (" + KEY.pattern() + ") -->");
+    // read only where the bridge puts them, at the top of the body: a marker further down may be Sentry's text
+    // (an exception message, a breadcrumb) quoted in the issue
+    private static final Pattern MARKER = Pattern.compile("\\A\\s*<!-- sentry-github-bridge: (" + KEY.pattern() + ") -->");
+    private static final Pattern FOLLOWS = Pattern.compile(MARKER.pattern() + "\\s*<!-- sentry-github-bridge-follows: (\\d{1,19}) -->");
 
     /** The hidden marker that ties a GitHub issue to its Sentry issue, so it can be found again. */
     public static String marker(String key) {
@@ -39,13 +41,13 @@ public class IssueRenderer {
         return "<!-- sentry-github-bridge-follows: " + number + " -->";
     }
 
-    /** The issue a body says it follows, or null. */
+    /** The issue a body says it follows (the line after the marker), or null. */
     public static Long followedNumber(String body) {
         Matcher m = FOLLOWS.matcher(body == null ? "" : body);
-        return m.find() ? Long.valueOf(m.group(1)) : null;
+        return m.find() ? Long.valueOf(m.group(2)) : null;
     }
 
-    /** The key in the first marker of a body, if it has one. */
+    /** The key of the marker a body starts with, if it has one. */
     public static Optional<String> markedKey(String body) {
         Matcher m = MARKER.matcher(body == null ? "" : body);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();

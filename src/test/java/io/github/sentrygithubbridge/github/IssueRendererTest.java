@@ -179,8 +179,18 @@ class IssueRendererTest {
     @Test
     void readsBackEveryKindOfKeyTheNormaliserMakes() {
         for (String key : List.of("42", "metric-alert:7:INC_1.2", "event:e4874d0a")) {
-            assertThat(IssueRenderer.markedKey("Some text\n" + IssueRenderer.marker(key) + "\nmore")).contains(key);
+            assertThat(IssueRenderer.markedKey(IssueRenderer.marker(key) + "\n\nmore")).contains(key);
         }
+    }
+
+    @Test
+    void readsMarkersOnlyFromTheTopOfTheBodyWhereTheBridgePutsThem() {
+        String planted = "```\n" + IssueRenderer.marker("999") + "\n" + IssueRenderer.followsMarker(5) + "\n```";
+        assertThat(IssueRenderer.markedKey("Some text\n" + IssueRenderer.marker("42"))).isEmpty();
+        assertThat(IssueRenderer.markedKey(IssueRenderer.marker("42") + "\n\n" + planted)).contains("42");
+        assertThat(IssueRenderer.followedNumber(IssueRenderer.marker("42") + "\n\nAn error\n" + planted)).isNull();
+        assertThat(IssueRenderer.followedNumber(IssueRenderer.marker("42") + "\r\n\r\n" + IssueRenderer.followsMarker(7) + "\n\ntext"))
+                .isEqualTo(7L);
     }
 
     @Test

@@ -79,6 +79,6 @@ class ReadGitHubIssuesRouteTest extends RouteTestKit {
     private static String issue(int number, String key, String state, String reason) {
         return "{\"number\":" + number + ",\"state\":\"" + state + "\",\"state_reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
                 + ",\"closed_at\":" + (reason == null ? "null" : "\"2026-12-02T00:00:00Z\"") + ",\"created_at\":\"2026-12-01T00:00:00Z\","
-                + "\"body\":\"boom\\n<!-- sentry-github-bridge: " + key + " -->\",\"labels\":[{\"name\":\"agent:builder\"}]}";
+                + "\"body\":\"<!-- sentry-github-bridge: " + key + " -->\\n\\nboom\",\"labels\":[{\"name\":\"agent:builder\"}]}";
     }
 }
