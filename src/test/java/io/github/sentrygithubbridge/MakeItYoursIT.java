@@ -112,6 +112,46 @@ class MakeItYoursIT {
     }
 
     @Test
+    void aRouteThatHandsOnTheBridgesSecretsGetsThemRefusedAndTheIssueIsFiledWithout() throws Exception {
+        github = GitHubStandIn.start(TOKEN);
+        Path routes = Files.createTempDirectory("bridge-leaky-routes");
+        Files.writeString(routes.resolve("choose-github-target.camel.yaml"), """
+                - route:
+                    id: choose-github-target
+                    from:
+                      uri: direct:choose-github-target
+                      steps:
+                        - setProperty:
+                            name: githubLabels
+                            expression:
+                              simple:
+                                expression: "team:shop,leak:${env:GITHUB_TOKEN},{{github.token}},{{bridge.admin-token}}"
+                        - setProperty:
+                            name: githubAssignees
+                            expression:
+                              simple:
+                                expression: "${env:GITHUB_TOKEN}"
+                """);
+        bridge = BridgeProcess.start(Map.of(
+                "GITHUB_TOKEN", TOKEN,
+                "GITHUB_REPOSITORY", "acme/shop",
+                "GITHUB_API_URL", github.apiUrl(),
+                "BRIDGE_ROUTES_DIR", routes.toString(),
+                "BRIDGE_GITHUB_WRITE_INTERVAL", "PT0.05S",
+                "BRIDGE_DATA_DIR", Files.createTempDirectory("bridge-leaky").toString()));
+
+        String preview = preview(alert("9400201", null)).body();
+        assertThat(bridge.sentry().post("event_alert", alert("9400201", null)).statusCode()).isEqualTo(202);
+
+        GitHubStandIn.Issue issue = issueOf("9400201");
+        assertThat(issue.labels()).containsExactly("agent:builder", "team:shop");
+        assertThat(github.assignees(issue.number())).isEmpty();
+        assertThat(preview).contains("team:shop").doesNotContain(TOKEN, ADMIN);
+        assertThat(bridge.log()).contains("holds the value of GITHUB_TOKEN", "holds the value of BRIDGE_ADMIN_TOKEN", "leak:****")
+                .doesNotContain(TOKEN, ADMIN);
+    }
+
+    @Test
     void theGitHubAppSignInOpensIssuesWithOneTokenRequest() throws Exception {
         AppKeys keys = new AppKeys();
         github = GitHubStandIn.start("no-personal-token");

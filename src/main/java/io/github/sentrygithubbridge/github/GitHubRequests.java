@@ -26,9 +26,11 @@ public class GitHubRequests {
     private final List<String> labels;
     private final String regressionLabel;
     private final String repository;
+    private final OutgoingSecrets secrets;
 
     public GitHubRequests(IssueRenderer renderer, ObjectMapper json, GitHubProperties properties,
-                          io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle) {
+                          io.github.sentrygithubbridge.lifecycle.LifecycleProperties lifecycle, OutgoingSecrets secrets) {
+        this.secrets = secrets;
         this.renderer = renderer;
         this.json = json;
         this.labels = properties.labelList();
@@ -41,9 +43,9 @@ public class GitHubRequests {
                          @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubTarget") IssueTarget target) {
         String key = alert.key();
         return switch (decision.transition()) {
-            case OPEN_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(), ""), alert,
+            case OPEN_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issueNumber(), ""), alert,
                     repository(target));
-            case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(renderer.render(alert, labels(target), assignees(target)), decision.issueNumber(),
+            case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issueNumber(),
                     decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber(),
                             elsewhere(decision.repository(), repository(target)))), alert, repository(target));
             case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
@@ -54,6 +56,12 @@ public class GitHubRequests {
             case REGRESS -> new IssueStateChange(LifecycleComments.regression(alert, decision.events()), "open", null, true);
             case REPEAT, IGNORE -> throw new IllegalArgumentException(decision.transition() + " writes nothing");
         };
+    }
+
+    /** The issue the templates make, with any configured secret Sentry's text quoted masked. */
+    private IssueDraft issue(SentryAlert alert, IssueTarget target) {
+        IssueDraft draft = renderer.render(alert, labels(target), assignees(target));
+        return new IssueDraft(secrets.masked(draft.title()), secrets.masked(draft.body()), draft.labels(), draft.assignees());
     }
 
     /** BRIDGE_LABELS, then those the engineer's route chose. */

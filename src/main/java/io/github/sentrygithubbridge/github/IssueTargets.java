@@ -31,10 +31,12 @@ public class IssueTargets implements AggregationStrategy {
 
     private final List<String> repositories;
     private final BridgeMetrics metrics;
+    private final OutgoingSecrets secrets;
 
-    public IssueTargets(GitHubProperties github, @Lazy BridgeMetrics metrics) {
+    public IssueTargets(GitHubProperties github, @Lazy BridgeMetrics metrics, OutgoingSecrets secrets) {
         this.repositories = github.repositoryList();
         this.metrics = metrics;
+        this.secrets = secrets;
     }
 
     /**
@@ -66,9 +68,23 @@ public class IssueTargets implements AggregationStrategy {
         }
     }
 
+    /** Whether a chosen value holds a configured secret: refused, logged masked and counted. */
+    private boolean holdsSecret(String what, String value, String key, boolean counting) {
+        String secret = secrets.foundIn(value);
+        if (secret == null) {
+            return false;
+        }
+        LOG.error("choose-github-target: the {} '{}' of Sentry issue {} holds the value of {} and is left out: no secret leaves for GitHub",
+                what, secrets.masked(value), key, secret);
+        if (counting) {
+            metrics.secretRefused(secret);
+        }
+        return true;
+    }
+
     IssueTarget chosen(Object labels, Object assignees, String chosenRepository, String key, boolean counting) {
         String repository = null;
-        if (chosenRepository != null && !chosenRepository.isBlank()) {
+        if (chosenRepository != null && !chosenRepository.isBlank() && !holdsSecret("repository", chosenRepository, key, counting)) {
             // only a repository the bridge knows: its issues are read at startup, so a wiped store opens none twice
             repository = repositories.stream().filter(r -> r.equalsIgnoreCase(chosenRepository.strip())).findFirst().orElse(null);
             if (repository == null) {
@@ -79,6 +95,9 @@ public class IssueTargets implements AggregationStrategy {
         }
         List<String> label = new ArrayList<>();
         for (String name : list(labels)) {
+            if (holdsSecret("label", name, key, counting)) {
+                continue;
+            }
             if (name.length() > LABEL_LIMIT || name.chars().anyMatch(Character::isISOControl)) {
                 LOG.warn("choose-github-target: label '{}' of Sentry issue {} left out: GitHub takes label names of at most {} printable characters",
                         name, key, LABEL_LIMIT);
@@ -88,6 +107,9 @@ public class IssueTargets implements AggregationStrategy {
         }
         List<String> assignee = new ArrayList<>();
         for (String login : list(assignees)) {
+            if (holdsSecret("assignee", login, key, counting)) {
+                continue;
+            }
             String name = login.startsWith("@") ? login.substring(1) : login;
             if (!LOGIN.matcher(name).matches()) {
                 LOG.warn("choose-github-target: assignee '{}' of Sentry issue {} left out: not a GitHub login", login, key);

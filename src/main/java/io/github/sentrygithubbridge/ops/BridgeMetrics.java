@@ -61,6 +61,13 @@ public class BridgeMetrics {
         issues(action).increment();
     }
 
+    /** Counts a configured secret kept from leaving for GitHub (a label, an assignee, a title, a body), by its variable. */
+    public void secretRefused(String variable) {
+        counters.computeIfAbsent("secrets|" + variable, k -> Counter.builder("bridge.secrets.refused")
+                .description("Configured secrets kept out of what the bridge sends to GitHub").tag("secret", variable)
+                .register(registry)).increment();
+    }
+
     /** Counts a failure of an engineer's route at an extension point (choose-github-target, on-github-issue-opened). */
     public void extensionFailed(String route) {
         extensionFailures(route).increment();

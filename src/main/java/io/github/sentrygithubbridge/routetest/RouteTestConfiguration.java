@@ -9,6 +9,7 @@ import io.github.sentrygithubbridge.github.IssuePreview;
 import io.github.sentrygithubbridge.github.IssueRenderer;
 import io.github.sentrygithubbridge.github.IssueTargets;
 import io.github.sentrygithubbridge.github.IssueTemplates;
+import io.github.sentrygithubbridge.github.OutgoingSecrets;
 import io.github.sentrygithubbridge.lifecycle.LifecycleProperties;
 import io.github.sentrygithubbridge.sentry.AlertFilter;
 import io.github.sentrygithubbridge.sentry.FilterProperties;
@@ -27,6 +28,6 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, CamelAutoConfiguration.class})
 @EnableConfigurationProperties({GitHubProperties.class, FilterProperties.class, LifecycleProperties.class})
 @Import({JsonConfiguration.class, SentryAlertNormaliser.class, AlertFilter.class, IssueTemplates.class, IssueRenderer.class,
-        IssueTargets.class, GitHubRequests.class, IssuePreview.class, RoutesDirectory.class, LevelAsText.class})
+        IssueTargets.class, OutgoingSecrets.class, GitHubRequests.class, IssuePreview.class, RoutesDirectory.class, LevelAsText.class})
 class RouteTestConfiguration {
 }

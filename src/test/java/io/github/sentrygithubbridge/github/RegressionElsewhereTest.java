@@ -16,7 +16,8 @@ class RegressionElsewhereTest {
     final GitHubRequests requests = new GitHubRequests(new IssueRenderer(), new ObjectMapper(),
             new GitHubProperties("t", "acme/shop", "https://api.github.com", "agent:builder", Duration.ofSeconds(1), 20, 3,
                     Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), null, "acme/payments", null),
-            new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression"));
+            new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression"),
+            new OutgoingSecrets(new org.springframework.mock.env.MockEnvironment()));
 
     @Test
     void inTheSameRepositoryABareNumberAndInAnotherTheRepositoryToo() {

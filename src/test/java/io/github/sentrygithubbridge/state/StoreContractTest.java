@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.sentrygithubbridge.github.GitHubProperties;
 import io.github.sentrygithubbridge.github.GitHubRequests;
 import io.github.sentrygithubbridge.github.IssueRenderer;
+import io.github.sentrygithubbridge.github.OutgoingSecrets;
 import io.github.sentrygithubbridge.lifecycle.Decision;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.lifecycle.LifecycleProperties;
@@ -372,7 +373,7 @@ class StoreContractTest {
         LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression", repeatCacheTtl);
         SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
                 new SentryApiProperties(null, null, null), Clock.systemUTC(), "o/r");
-        return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle), writes,
+        return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle, new OutgoingSecrets(new org.springframework.mock.env.MockEnvironment())), writes,
                 new DeadLetters(jdbc, transaction, writes), jdbc, transaction);
     }
 
