@@ -50,9 +50,20 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         this.metrics = metrics;
     }
 
+    /**
+     * The path as the routes see it: decoded and normalised by the server ({@code /%77ebhooks/sentry} is
+     * {@code /webhooks/sentry}), so that no spelling of a path gets past the gate to its route.
+     */
+    static String path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
+    }
+
+    /** The webhooks, and the preview, which takes a delivery's body too (behind the admin token). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/webhooks/");
+        String path = path(request);
+        return !path.startsWith("/webhooks/") && !path.equals("/internal/preview");
     }
 
     @Override
@@ -75,9 +86,10 @@ class WebhookBodyFilter extends OncePerRequestFilter {
             refuse(request, response, started, 408, "the body did not arrive in time", true);
             return;
         }
-        if ("POST".equals(request.getMethod())) {
+        String path = path(request);
+        if ("POST".equals(request.getMethod()) && path.startsWith("/webhooks/")) {
             try {
-                if (request.getRequestURI().equals("/webhooks/github")) {
+                if (path.equals("/webhooks/github")) {
                     gitHubSignatures.verify(body, request.getHeader("X-Hub-Signature-256"));
                 } else {
                     sentrySignatures.verify(body, request.getHeader("Sentry-Hook-Signature"), request.getHeader("sentry-app-signature"),
@@ -117,7 +129,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         }
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), new Reply(status, "rejected", reason, null, null));
-        if (request.getRequestURI().equals("/webhooks/sentry")) {
+        if (path(request).equals("/webhooks/sentry")) {
             metrics.webhookAnswered(request.getHeader("Sentry-Hook-Resource"), "rejected", started);
         }
     }

@@ -53,6 +53,17 @@ class HostileClientsTest {
     }
 
     @Test
+    void anOddSpellingOfAPathThatTakesABodyGetsTheSameGate() throws IOException {
+        for (String path : List.of("/%77ebhooks/sentry", "/webhooks/%73entry", "/internal/%70review")) {
+            try (Socket socket = connect()) {
+                send(socket, head("Content-Length: 209715200").replace("POST /webhooks/sentry ", "POST " + path + " "));
+
+                assertThat(readAnswer(socket, Duration.ofSeconds(3))).as(path).startsWith("HTTP/1.1 413");
+            }
+        }
+    }
+
+    @Test
     void aChunkedBodyIsCutOffAtTheLimitAndTheConnectionClosed() throws IOException {
         try (Socket socket = connect()) {
             send(socket, head("Transfer-Encoding: chunked"));
