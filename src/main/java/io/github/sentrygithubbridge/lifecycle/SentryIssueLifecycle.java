@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * issue is known ({@link #isKnown}, through {@link SentryIssueStore}), decides on its state ({@link #firstAlert},
  * {@link #cooldown}, {@link #resolve}, {@link #archive}, {@link #unresolve}), renders the write, then keeps the
  * transition with the write in its transaction ({@link #keep}) — only if the state is still the one decided on.
- * GitHub's side (its webhook, the write lane's read) comes in through {@link #observed} and {@link #reconcile}.
+ * GitHub's side (its webhook, the write lane's read) comes in through {@link #closedOnGitHub}, {@link #reopenedOnGitHub}, {@link #goneFromGitHub} and {@link #reconcile}.
  */
 @Component("sentryIssueLifecycle")
 public class SentryIssueLifecycle {
@@ -512,12 +512,48 @@ public class SentryIssueLifecycle {
 
     // ---- GitHub's side: its webhook ------------------------------------------------------------------------
 
-    /**
-     * An {@code issues} event from GitHub. A change that matches the state the bridge means the issue to have is
-     * its own echo; any other is a person's, which the bridge takes over (and mirrors to Sentry when set up to).
-     * Returns the reason, for the reply and the log.
-     */
-    public String observed(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+    /** A person closed the issue on GitHub: as completed resolves it (mirrored to Sentry), as not planned holds it. */
+    public String closedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+        return observe(event, (row, issue) -> {
+            if (isEcho(row, issue)) {
+                return "the bridge's own change (#" + issue.number() + " closed as " + issue.stateReason() + ")";
+            }
+            if (issue.isClosedAsNotPlanned()) {
+                if (row.state() == IssueState.HELD) {
+                    return "#" + issue.number() + " is already held";
+                }
+                hold(row, issue);
+                return "a person closed #" + issue.number() + " as not planned: the bridge will not write to it";
+            }
+            personChanged(row, IssueState.RESOLVED, issue, "resolved");
+            return "a person closed #" + issue.number() + " as completed";
+        });
+    }
+
+    /** A person reopened the issue on GitHub: it is open again (mirrored to Sentry). */
+    public String reopenedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+        return observe(event, (row, issue) -> {
+            if (isEcho(row, issue)) {
+                return "the bridge's own change (#" + issue.number() + " reopened)";
+            }
+            if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
+                return "#" + issue.number() + " is already open";
+            }
+            personChanged(row, IssueState.OPEN, issue, "unresolved");
+            return "a person reopened #" + issue.number();
+        });
+    }
+
+    /** The issue was deleted or transferred: the Sentry issue has none now, and its next alert opens one. */
+    public String goneFromGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+        return observe(event, (row, issue) -> {
+            markGone(row);
+            return "#" + issue.number() + " was " + event.action() + ": the next alert opens a new issue";
+        });
+    }
+
+    /** A GitHub issues event on the row of the issue it names (in its repository), in one transaction. */
+    private String observe(GitHubIssueEvent event, java.util.function.BiFunction<IssueRow, GitHubIssue, String> change) {
         return guard(() -> transaction.execute(status -> {
             GitHubIssue issue = event.issue();
             // issue numbers repeat across repositories: the one in the event's repository
@@ -526,40 +562,7 @@ public class SentryIssueLifecycle {
             if (rows.isEmpty()) {
                 return "GitHub issue #" + issue.number() + " is not one the bridge filed";
             }
-            IssueRow row = rows.get(0);
-            switch (event.action()) {
-                case "closed" -> {
-                    if (isEcho(row, issue)) {
-                        return "the bridge's own change (#" + issue.number() + " closed as " + issue.stateReason() + ")";
-                    }
-                    if (issue.isClosedAsNotPlanned()) {
-                        if (row.state() == IssueState.HELD) {
-                            return "#" + issue.number() + " is already held";
-                        }
-                        hold(row, issue);
-                        return "a person closed #" + issue.number() + " as not planned: the bridge will not write to it";
-                    }
-                    personChanged(row, IssueState.RESOLVED, issue, "resolved");
-                    return "a person closed #" + issue.number() + " as completed";
-                }
-                case "reopened" -> {
-                    if (isEcho(row, issue)) {
-                        return "the bridge's own change (#" + issue.number() + " reopened)";
-                    }
-                    if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
-                        return "#" + issue.number() + " is already open";
-                    }
-                    personChanged(row, IssueState.OPEN, issue, "unresolved");
-                    return "a person reopened #" + issue.number();
-                }
-                case "deleted", "transferred" -> {
-                    markGone(row);
-                    return "#" + issue.number() + " was " + event.action() + ": the next alert opens a new issue";
-                }
-                default -> {
-                    return "issues " + event.action() + " changes nothing";
-                }
-            }
+            return change.apply(rows.get(0), issue);
         }));
     }
 

@@ -49,6 +49,19 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
     }
 
     @Test
+    void eachActionTakesItsBranch() throws Exception {
+        lifecycle.filed("7603", 7603L, null);
+
+        HttpResponse<String> labeled = send("issues", closed(7603, "completed").replace("\"action\":\"closed\"", "\"action\":\"labeled\""));
+        assertThat(json(labeled)).containsEntry("reason", "issues labeled changes nothing");
+        assertThat(lifecycle.describe("7603").state()).isEqualTo("open");
+
+        HttpResponse<String> deleted = send("issues", closed(7603, "completed").replace("\"action\":\"closed\"", "\"action\":\"deleted\""));
+        assertThat(json(deleted)).containsEntry("reason", "#7603 was deleted: the next alert opens a new issue");
+        assertThat(lifecycle.describe("7603").state()).isEqualTo("gone");
+    }
+
+    @Test
     void anIssueTheBridgeDidNotFileChangesNothing() throws Exception {
         HttpResponse<String> other = send("issues", closed(7699, "completed"));
 
