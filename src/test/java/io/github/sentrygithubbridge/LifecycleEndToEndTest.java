@@ -293,6 +293,29 @@ class LifecycleEndToEndTest {
     }
 
     @Test
+    void lateEchoesOfTheBridgesOwnChangesInEitherOrderWriteNothingAndCallNoSentry() throws Exception {
+        int number = filed("9020");
+        // the bridge closed the issue, then reopened it; their webhooks come late, in reverse order, then in order
+        String closedEcho = "{\"action\":\"closed\",\"issue\":{\"number\":" + number + ",\"state\":\"closed\",\"state_reason\":\"completed\","
+                + "\"closed_at\":\"2026-01-01T00:00:00Z\"},\"repository\":{\"full_name\":\"acme/shop\"},\"sender\":{\"login\":\"bridge[bot]\"}}";
+        String reopenedEcho = "{\"action\":\"reopened\",\"issue\":{\"number\":" + number + ",\"state\":\"open\",\"state_reason\":\"reopened\"},"
+                + "\"repository\":{\"full_name\":\"acme/shop\"},\"sender\":{\"login\":\"bridge[bot]\"}}";
+        int sentryCalls = SENTRY_API.requests().size();
+        int patches = GITHUB.patches().size();
+
+        for (String echo : List.of(reopenedEcho, closedEcho, closedEcho, reopenedEcho)) {
+            byte[] body = echo.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> answer = github("issues", body, "sha256=" + SignatureVerifier.sign(GITHUB_SECRET, body));
+            assertThat(json(answer).get("reason").toString()).as(echo).contains("the bridge's own change");
+        }
+
+        assertThat(view("9020")).containsEntry("state", "open");
+        assertThat(SENTRY_API.requests()).hasSize(sentryCalls);
+        assertThat(GITHUB.patches()).hasSize(patches);
+        assertThat(view("9020").get("pendingWrites")).asList().isEmpty();
+    }
+
+    @Test
     void theOperatorSeesASentryIssuesStateBehindTheAdminToken() {
         int number = filed("9011");
         assertThat(admin("/internal/sentry-issues/9011", "wrong").statusCode()).isEqualTo(401);

@@ -99,6 +99,15 @@ public class GitHubAppSignIn {
         return token.value();
     }
 
+    /** The login the App writes as: {@code <slug>[bot]}. */
+    String botLogin() throws IOException {
+        String slug = call("GET", "/app", 200).path("slug").asText(null);
+        if (slug == null || slug.isBlank()) {
+            throw new IOException("GET /app answered no slug");
+        }
+        return slug + "[bot]";
+    }
+
     /** GitHub refused a token (401): the next request gets a new one. */
     synchronized void refused() {
         if (!tokens.isEmpty()) {

@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
 public class GitHubIssues {
 
     private final ObjectMapper json;
+    private final GitHubToken signIn;
     private final java.util.List<String> repositories;
     private final String webUrl;
 
-    public GitHubIssues(ObjectMapper json, GitHubProperties github) {
+    public GitHubIssues(ObjectMapper json, GitHubProperties github, GitHubToken signIn) {
+        this.signIn = signIn;
         this.json = json;
         this.repositories = github.repositoryList();
         // api.github.com serves github.com; GitHub Enterprise Server serves its API under /api/v3 of its own host
@@ -116,7 +118,9 @@ public class GitHubIssues {
         if (repositories.stream().noneMatch(from::equalsIgnoreCase)) {
             return null;
         }
-        return new GitHubIssueEvent(payload.path("action").asText(""), from, issue(issue));
+        String sender = payload.path("sender").path("login").asText(null);
+        String self = sender == null ? null : signIn.login();
+        return new GitHubIssueEvent(payload.path("action").asText(""), from, issue(issue), self != null && self.equalsIgnoreCase(sender));
     }
 
     static GitHubIssue issue(JsonNode issue) {

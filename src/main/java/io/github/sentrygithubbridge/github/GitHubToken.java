@@ -1,7 +1,13 @@
 package io.github.sentrygithubbridge.github;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,10 +21,19 @@ public class GitHubToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubToken.class);
 
+    /** How long a failed look-up of the bridge's own login waits before the next. */
+    static final Duration LOGIN_RETRY = Duration.ofMinutes(1);
+
     private final String token;
     private final GitHubAppSignIn app;
+    private final String apiUrl;
+    private final Duration timeout;
+    private volatile String login;
+    private volatile long loginRetryAt;
 
     public GitHubToken(GitHubProperties properties, Clock clock, GitHubAccess access) {
+        this.apiUrl = properties.apiUrl().replaceAll("/+$", "");
+        this.timeout = properties.timeout();
         this.token = properties.token() == null || properties.token().isBlank() ? null : properties.token().trim();
         this.app = properties.app().configured() ? new GitHubAppSignIn(properties, clock, access) : null;
         if (properties.dryRun()) {
@@ -42,6 +57,50 @@ public class GitHubToken {
             throw new IllegalStateException("no GITHUB_TOKEN: a dry run never calls GitHub");
         }
         return "Bearer " + token;
+    }
+
+    /**
+     * The account the bridge writes as — the token's user ({@code GET /user}), or the App's bot ({@code <slug>[bot]},
+     * from {@code GET /app}) — so that an event it sent is known as its own echo whatever it says. Asked once; null
+     * while GitHub has not said (asked again a minute after a failure) and in a dry run.
+     */
+    public String login() {
+        if (login != null || isMissing() || System.currentTimeMillis() < loginRetryAt) {
+            return login;
+        }
+        synchronized (this) {
+            if (login == null && System.currentTimeMillis() >= loginRetryAt) {
+                try {
+                    login = app != null ? app.botLogin() : userLogin();
+                    LOG.info("The bridge writes to GitHub as {}: events it sends are its own", login);
+                } catch (IOException | RuntimeException e) {
+                    loginRetryAt = System.currentTimeMillis() + LOGIN_RETRY.toMillis();
+                    LOG.warn("Could not learn the bridge's own GitHub login ({}); its echoes are told by what it changed until then", e.getMessage());
+                }
+            }
+        }
+        return login;
+    }
+
+    private String userLogin() throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/user")).timeout(timeout)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").header("User-Agent", "sentry-github-bridge").GET().build();
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newBuilder().connectTimeout(timeout).build().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (answer.statusCode() != 200) {
+            throw new IOException("GET /user answered " + answer.statusCode());
+        }
+        String name = new ObjectMapper().readTree(answer.body()).path("login").asText(null);
+        if (name == null || name.isBlank()) {
+            throw new IOException("GET /user answered no login");
+        }
+        return name;
     }
 
     /** GitHub answered 401: an App's installation token is fetched anew; a GITHUB_TOKEN stays as it is. */

@@ -515,7 +515,7 @@ public class SentryIssueLifecycle {
     /** A person closed the issue on GitHub: as completed resolves it (mirrored to Sentry), as not planned holds it. */
     public String closedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
         return observe(event, (row, issue) -> {
-            if (isEcho(row, issue)) {
+            if (event.byBridge() || isEcho(row, issue)) {
                 return "the bridge's own change (#" + issue.number() + " closed as " + issue.stateReason() + ")";
             }
             if (issue.isClosedAsNotPlanned()) {
@@ -533,7 +533,7 @@ public class SentryIssueLifecycle {
     /** A person reopened the issue on GitHub: it is open again (mirrored to Sentry). */
     public String reopenedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
         return observe(event, (row, issue) -> {
-            if (isEcho(row, issue)) {
+            if (event.byBridge() || isEcho(row, issue)) {
                 return "the bridge's own change (#" + issue.number() + " reopened)";
             }
             if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
