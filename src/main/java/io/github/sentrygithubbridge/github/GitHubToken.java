@@ -23,17 +23,19 @@ public class GitHubToken {
 
     /** How long a failed look-up of the bridge's own login waits before the next. */
     static final Duration LOGIN_RETRY = Duration.ofMinutes(1);
+    /** The look-up runs on a webhook's thread, and GitHub waits 10 s for the answer. */
+    static final Duration LONGEST_LOGIN_WAIT = Duration.ofSeconds(3);
 
     private final String token;
     private final GitHubAppSignIn app;
     private final String apiUrl;
-    private final Duration timeout;
+    private final Duration loginWait;
     private volatile String login;
     private volatile long loginRetryAt;
 
     public GitHubToken(GitHubProperties properties, Clock clock, GitHubAccess access) {
         this.apiUrl = properties.apiUrl().replaceAll("/+$", "");
-        this.timeout = properties.timeout();
+        this.loginWait = properties.timeout().compareTo(LONGEST_LOGIN_WAIT) < 0 ? properties.timeout() : LONGEST_LOGIN_WAIT;
         this.token = properties.token() == null || properties.token().isBlank() ? null : properties.token().trim();
         this.app = properties.app().configured() ? new GitHubAppSignIn(properties, clock, access) : null;
         if (properties.dryRun()) {
@@ -83,12 +85,12 @@ public class GitHubToken {
     }
 
     private String userLogin() throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/user")).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/user")).timeout(loginWait)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28").header("User-Agent", "sentry-github-bridge").GET().build();
         HttpResponse<String> answer;
         try {
-            answer = HttpClient.newBuilder().connectTimeout(timeout).build().send(request, HttpResponse.BodyHandlers.ofString());
+            answer = HttpClient.newBuilder().connectTimeout(loginWait).build().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
