@@ -147,20 +147,27 @@ public class GitHubAppSignIn {
         return found;
     }
 
-    private JsonNode call(String method, String path, int expected) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + jwt())
+    /**
+     * A REST call outside the routes (signing in, the bridge's own login), with the headers GitHub asks of every
+     * call and no body.
+     */
+    static HttpResponse<String> send(HttpClient http, String method, String url, String bearer, Duration timeout) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "sentry-github-bridge")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> answer;
         try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while signing in as the GitHub App", e);
+            throw new IOException("interrupted while calling GitHub", e);
         }
+    }
+
+    private JsonNode call(String method, String path, int expected) throws IOException {
+        HttpResponse<String> answer = send(http, method, apiUrl + path, jwt(), timeout);
         if (access != null) {
             access.answered(method + " " + path, answer.statusCode(), false);
         }

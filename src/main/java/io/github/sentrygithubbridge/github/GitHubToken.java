@@ -2,9 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,16 +83,8 @@ public class GitHubToken {
     }
 
     private String userLogin() throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/user")).timeout(loginWait)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28").header("User-Agent", "sentry-github-bridge").GET().build();
-        HttpResponse<String> answer;
-        try {
-            answer = HttpClient.newBuilder().connectTimeout(loginWait).build().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        HttpResponse<String> answer = GitHubAppSignIn.send(HttpClient.newBuilder().connectTimeout(loginWait).build(), "GET",
+                apiUrl + "/user", token, loginWait);
         if (answer.statusCode() != 200) {
             throw new IOException("GET /user answered " + answer.statusCode());
         }

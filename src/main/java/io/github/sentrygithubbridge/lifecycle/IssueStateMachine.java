@@ -73,24 +73,23 @@ public final class IssueStateMachine {
 
     /** Resolved in Sentry: the GitHub issue is closed as completed. */
     public Decision resolved(SentryAlert alert, IssueRow row, SentryStatus status) {
-        Decision none = nothingToChange(alert, row, status);
-        if (none != null) {
-            return none;
-        }
-        return row.state() == IssueState.RESOLVED
-                ? Decision.ignore(row.key(), "GitHub issue #" + row.number() + " is already closed as completed")
-                : accepted(row, Transition.RESOLVE, row.number(), 0, null, false, "resolved in Sentry: the GitHub issue will be closed as completed");
+        return close(alert, row, status, IssueState.RESOLVED, Transition.RESOLVE, "completed", "resolved");
     }
 
     /** Archived in Sentry: the GitHub issue is closed as not planned. */
     public Decision archived(SentryAlert alert, IssueRow row, SentryStatus status) {
+        return close(alert, row, status, IssueState.ARCHIVED, Transition.ARCHIVE, "not planned", "archived");
+    }
+
+    private Decision close(SentryAlert alert, IssueRow row, SentryStatus status, IssueState closed, Transition transition,
+                           String as, String inSentry) {
         Decision none = nothingToChange(alert, row, status);
         if (none != null) {
             return none;
         }
-        return row.state() == IssueState.ARCHIVED
-                ? Decision.ignore(row.key(), "GitHub issue #" + row.number() + " is already closed as not planned")
-                : accepted(row, Transition.ARCHIVE, row.number(), 0, null, false, "archived in Sentry: the GitHub issue will be closed as not planned");
+        return row.state() == closed
+                ? Decision.ignore(row.key(), "GitHub issue #" + row.number() + " is already closed as " + as)
+                : accepted(row, transition, row.number(), 0, null, false, inSentry + " in Sentry: the GitHub issue will be closed as " + as);
     }
 
     /** Unresolved in Sentry: the GitHub issue is reopened (a regression when Sentry says it regressed). */

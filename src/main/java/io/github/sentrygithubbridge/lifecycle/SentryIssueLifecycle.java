@@ -104,18 +104,7 @@ public class SentryIssueLifecycle {
      * cooldown's decision. The row itself is claimed by {@link #keep}, with the creation, in one transaction.
      */
     public boolean isKnown(String key) {
-        CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(key);
-        if (cached != null && changing.get() == 0 && cached.generation() == generation.get()) {
-            return true;
-        }
-        return guard(() -> {
-            long readIn = generation.get();
-            IssueRow row = row(key);
-            if (recentRows != null && row != null) {
-                recentRows.put(key, new CachedRow(row, readIn));
-            }
-            return row != null;
-        });
+        return cachedRow(key) != null || guard(() -> readAndRemember(key) != null);
     }
 
     /** Forgets the row as last read, so that the next delivery reads the store. */
@@ -139,14 +128,7 @@ public class SentryIssueLifecycle {
         if (repeat != null) {
             return repeat;
         }
-        return guard(() -> {
-            long readIn = generation.get();
-            IssueRow row = row(alert.key());
-            if (recentRows != null && row != null) {
-                recentRows.put(alert.key(), new CachedRow(row, readIn));
-            }
-            return decideAlert(alert, row, clock.millis(), true);
-        });
+        return guard(() -> decideAlert(alert, readAndRemember(alert.key()), clock.millis(), true));
     }
 
     /** Resolved in Sentry: close the GitHub issue as completed. */
@@ -164,14 +146,30 @@ public class SentryIssueLifecycle {
         return guard(() -> machine.unresolved(alert, row(alert.key()), status));
     }
 
+    /** The row as last read, if nothing changed since; null when the store must be read. */
+    private IssueRow cachedRow(String key) {
+        CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(key);
+        return cached == null || changing.get() != 0 || cached.generation() != generation.get() ? null : cached.row();
+    }
+
+    /** The row as the store has it now, kept as the row last read (with the generation it was read in). */
+    private IssueRow readAndRemember(String key) {
+        long readIn = generation.get();
+        IssueRow row = row(key);
+        if (recentRows != null && row != null) {
+            recentRows.put(key, new CachedRow(row, readIn));
+        }
+        return row;
+    }
+
     /** A repeat decided on the row as last read, if nothing changed since; null when the store must decide. */
     private Decision repeatFromCache(SentryAlert alert) {
-        CachedRow cached = recentRows == null ? null : recentRows.getIfPresent(alert.key());
-        if (cached == null || changing.get() != 0 || cached.generation() != generation.get()) {
+        IssueRow cached = cachedRow(alert.key());
+        if (cached == null) {
             return null;
         }
         // counting happens only on the repeat edge, so a decision that would write has had no effect yet
-        Decision decision = decideAlert(alert, cached.row(), clock.millis(), true);
+        Decision decision = decideAlert(alert, cached, clock.millis(), true);
         return decision.transition() == Transition.REPEAT ? decision : null;
     }
 
