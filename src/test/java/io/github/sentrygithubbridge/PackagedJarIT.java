@@ -19,8 +19,17 @@ import io.github.sentrygithubbridge.support.BridgeProcess;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
 import io.github.sentrygithubbridge.support.SentryIngestStandIn;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -209,6 +218,65 @@ class PackagedJarIT {
         byte[] body = eventAlert("9003");
         assertThat(sentry.post(body, sentry.sentryHeaders("event_alert", body, "forged")).statusCode()).isEqualTo(401);
         assertThat(issues("9003")).isEmpty();
+    }
+
+    @Test
+    void aStoreLockedByAnotherProcessIsAnswered503WithinTheSecondAndTakenAgainOnceFree() throws Exception {
+        // 2 s is no measurement, only what "within the second" may not exceed: the lock's wait was 10 s before
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("bridge.db"));
+             Statement lock = other.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+
+            HttpResponse<String> refused = client.send(signed("event_alert", eventAlert("9004", "warning", "production")),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(json(refused)).containsEntry("status", "unavailable");
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(bridgeUrl + "/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+
+            lock.execute("ROLLBACK");
+        }
+        HttpResponse<String> taken = client.send(signed("event_alert", eventAlert("9004", "warning", "production")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(taken.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> issues("9004").size() == 1);
+    }
+
+    @Test
+    void anOddSpellingOfTheWebhookPathTricklingItsBodyIsDroppedAtTheBodyDeadline() throws Exception {
+        // a byte every 1.5 s keeps the connection from idling out: only the body deadline (5 s) ends it
+        try (Socket socket = new Socket("127.0.0.1", URI.create(bridgeUrl).getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /%77ebhooks/sentry HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Sentry-Hook-Resource: event_alert\r\nContent-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(1500);
+            StringBuilder answer = new StringBuilder();
+            for (int i = 0; i < 14 && answer.isEmpty(); i++) {
+                try {
+                    out.write('{');
+                    out.flush();
+                    byte[] read = new byte[512];
+                    int n = socket.getInputStream().read(read);
+                    answer.append(n < 0 ? "closed" : new String(read, 0, n, StandardCharsets.ISO_8859_1));
+                } catch (SocketTimeoutException stillReading) {
+                    // the bridge is still waiting for the body
+                } catch (IOException closed) {
+                    answer.append("closed");
+                }
+            }
+            // within about 21 s of trickling, cut off at 5 s: a 408, or the connection closed
+            assertThat(answer.toString()).matches("(?s)(HTTP/1.1 408.*|closed)");
+        }
+    }
+
+    private HttpRequest signed(String resource, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridgeUrl + "/webhooks/sentry"))
+                .timeout(Duration.ofSeconds(2)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        sentry.sentryHeaders(resource, body, SentryDeliveries.SECRET).forEach(request::header);
+        return request.build();
     }
 
     private static List<LoggedRequest> issues(String id) {

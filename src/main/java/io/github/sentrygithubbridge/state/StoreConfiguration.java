@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
+    /** How long a write waits for the SQLite file's lock before it fails (and the delivery is answered 503). */
+    static final int SQLITE_LOCK_WAIT_MILLIS = 500;
+
     @Bean
     public DataSource dataSource(StoreProperties store) {
         HikariConfig config = new HikariConfig();
@@ -31,10 +34,15 @@ public class StoreConfiguration {
         config.setValidationTimeout(1_000);
         if (store.embedded()) {
             usableDirectory(store.dataDir());
-            // WAL with a full sync: a commit is on disk before the 202; IMMEDIATE: writers queue instead of failing
+            // WAL with a full sync: a commit is on disk before the 202; IMMEDIATE: writers queue instead of failing.
+            // A writer waits for the file's lock at most half a second (the bridge's own commits take milliseconds):
+            // a file another process holds locked is answered 503 within Sentry's second, and /health says so
             config.setJdbcUrl("jdbc:sqlite:" + store.dataDir().resolve("bridge.db")
-                    + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&transaction_mode=IMMEDIATE");
+                    + "?journal_mode=WAL&synchronous=FULL&busy_timeout=" + SQLITE_LOCK_WAIT_MILLIS + "&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(4);
+            // Hikari's shortest wait for a connection: with the lock's, under Sentry's second
+            config.setConnectionTimeout(250);
+            config.setExceptionOverride(new LockedFileEvicts());
         } else {
             config.setJdbcUrl(store.dbUrl());
             config.setUsername(store.dbUser());
