@@ -77,6 +77,14 @@ class GitHubAppEndToEndTest {
         assertThat(GITHUB.issuesPerSentryIssue()).containsEntry("9300004", 1L);
 
         assertThat(output.getAll()).as("a replaced token is no setup error").doesNotContain("GitHub refuses the bridge's setup");
+
+        // GitHub refuses a token request once, then takes them again: the write goes out within seconds, not at
+        // the end of its two-minute lease
+        GITHUB.revokeAppTokens();
+        GITHUB.refuseAppTokenRequests(1);
+        assertThat(sentry.post("event_alert", SentryDeliveries.eventAlert("9300005")).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> GITHUB.issues().size() == 5);
+        assertThat(GITHUB.appTokenRequests()).as("a 401 and a refused request, then a new token").isEqualTo(3);
         assertThat(output.getAll()).contains("as GitHub App 4242")
                 .doesNotContain("ghs_", "PRIVATE KEY", "eyJ", KEYS.pkcs1Pem().lines().skip(2).findFirst().orElseThrow());
     }

@@ -71,6 +71,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final List<String> patches = new ArrayList<>();
     private volatile String webhookUrl;
     private volatile String webhookSecret;
+    private final List<String> webhooksSent = new ArrayList<>();
     private volatile App app;
 
     /** Signs in a GitHub App as GitHub does: a JWT signed with its key for installation tokens of the given lifetime. */
@@ -92,6 +93,11 @@ public final class GitHubStandIn implements AutoCloseable {
         app.tokens.clear();
     }
 
+    /** The next {@code count} installation token requests are refused with 401, as in a moment of GitHub's trouble. */
+    public void refuseAppTokenRequests(int count) {
+        app.refusals.set(count);
+    }
+
     /** The GitHub App part of GitHub: /app/installations/{id}/access_tokens and /repos/{o}/{r}/installation. */
     private static final class App {
 
@@ -105,6 +111,7 @@ public final class GitHubStandIn implements AutoCloseable {
         final Map<String, Instant> tokens = new ConcurrentHashMap<>();
         final AtomicInteger tokenRequests = new AtomicInteger();
         final AtomicInteger lookups = new AtomicInteger();
+        final AtomicInteger refusals = new AtomicInteger();
 
         App(String id, java.security.interfaces.RSAPublicKey key, long installationId, Duration lifetime) {
             this.id = id;
@@ -127,7 +134,7 @@ public final class GitHubStandIn implements AutoCloseable {
             if (!tokenRequest.matches() && !lookup && !self) {
                 return false;
             }
-            if (!validJwt(authorization)) {
+            if (!validJwt(authorization) || (tokenRequest.matches() && refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
                 answer(exchange, 401, "{\"message\":\"A JSON web token could not be decoded\"}", null);
                 return true;
             }
@@ -250,6 +257,17 @@ public final class GitHubStandIn implements AutoCloseable {
         change(number, "closed", reason, "octocat", false);
     }
 
+    /** A person's close whose webhook is lost (GitHub does not send it again by itself). */
+    public void closeByPersonUnannounced(int number, String reason) {
+        String url = webhookUrl;
+        webhookUrl = null;
+        try {
+            change(number, "closed", reason, "octocat", false);
+        } finally {
+            webhookUrl = url;
+        }
+    }
+
     public void reopenByPerson(int number) {
         change(number, "open", "reopened", "octocat", false);
     }
@@ -271,24 +289,49 @@ public final class GitHubStandIn implements AutoCloseable {
     }
 
     private void webhook(String action, Issue issue, String sender) {
-        String url = webhookUrl;
-        if (url == null) {
+        if (webhookUrl == null) {
             return;
         }
         try {
-            byte[] body = JSON.writeValueAsBytes(Map.of("action", action, "issue", view(issue),
-                    "repository", Map.of("full_name", repository(issue.number())), "sender", Map.of("login", sender)));
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
-                    .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
-                    .header("X-Hub-Signature-256", "sha256=" + io.github.sentrygithubbridge.web.SignatureVerifier.sign(webhookSecret, body))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            WEBHOOKS.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+            redeliver(event(action, issue, sender));
         } catch (IOException e) {
             // GitHub does not retry a failed delivery either
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private String event(String action, Issue issue, String sender) throws IOException {
+        return JSON.writeValueAsString(Map.of("action", action, "issue", view(issue),
+                "repository", Map.of("full_name", repository(issue.number())), "sender", Map.of("login", sender)));
+    }
+
+    /** The issues webhooks sent so far, as sent. */
+    public synchronized List<String> webhooksSent() {
+        return List.copyOf(webhooksSent);
+    }
+
+    /** Sends this issues webhook again, signed as GitHub signs it: what "Redeliver" does in a repository's settings. */
+    public java.net.http.HttpResponse<String> redeliver(String event) throws IOException, InterruptedException {
+        byte[] body = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        synchronized (this) {
+            webhooksSent.add(event);
+        }
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", "sha256=" + io.github.sentrygithubbridge.web.SignatureVerifier.sign(webhookSecret, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return WEBHOOKS.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A signed issues webhook saying {@code action} of the issue as it is now, whatever happened to it. */
+    public java.net.http.HttpResponse<String> deliver(String action, int number, String sender) throws IOException, InterruptedException {
+        Issue issue;
+        synchronized (this) {
+            issue = issue(number);
+        }
+        return redeliver(event(action, issue, sender));
     }
 
     public synchronized List<Issue> issues() {
