@@ -86,16 +86,16 @@ class LifecycleIT {
 
         // resolved in Sentry: closed as completed, one comment saying by whom and where
         int resolved = filed(bridge, "701");
-        assertThat(sentry.post("issue", issueStatus("701", "resolved", null, "Jane Doe", Map.of("inRelease", "shop@2.0.0"))).statusCode())
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("701", "resolved", null, "Jane Doe", Map.of("inRelease", "shop@2.0.0")))).statusCode())
                 .isEqualTo(202);
         awaitState(resolved, "closed", "completed");
         assertThat(github.comments(resolved)).singleElement().satisfies(c -> assertThat(c).contains("Jane Doe", "shop@2.0.0"));
 
         // archived: closed as not planned by the bridge; unresolved as a regression: reopened with the label
         int archived = filed(bridge, "702");
-        assertThat(sentry.post("issue", issueStatus("702", "archived", "archived_forever", "Jane", Map.of())).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("702", "archived", "archived_forever", "Jane", Map.of()))).statusCode()).isEqualTo(202);
         awaitState(archived, "closed", "not_planned");
-        assertThat(sentry.post("issue", issueStatus("702", "unresolved", "regressed", "Sentry", Map.of())).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("702", "unresolved", "regressed", "Sentry", Map.of()))).statusCode()).isEqualTo(202);
         awaitState(archived, "open", "reopened");
         assertThat(github.issue(archived).labels()).contains("regression");
 
@@ -127,7 +127,7 @@ class LifecycleIT {
         github.closeByPerson(byHand, "completed");
         await().atMost(Duration.ofSeconds(20)).until(() -> sentryWrites("705").size() == 1);
         assertThat(sentryWrites("705").get(0).body()).isEqualTo("{\"status\":\"resolved\"}");
-        assertThat(json(sentry.post("issue", issueStatus("705", "resolved", null, "bridge", Map.of())))).containsEntry("status", "ignored");
+        assertThat(json(sentry.post("issue", nowInSentry(issueStatus("705", "resolved", null, "bridge", Map.of()))))).containsEntry("status", "ignored");
 
         // a deleted issue: a new one at the next alert
         int deleted = filed(bridge, "706");
@@ -143,6 +143,7 @@ class LifecycleIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> github.issuesPerSentryIssue().containsKey(incident)
                 && view(bridge, incident).path("githubIssueNumber").isNumber());
         int metric = view(bridge, incident).path("githubIssueNumber").asInt();
+        sentryApi.incident(incident.substring(incident.lastIndexOf(':') + 1), 2);
         assertThat(sentry.post("metric_alert", SentryDeliveries.fixture("integration-platform-example/metric_alert_resolved.json"))
                 .statusCode()).isEqualTo(202);
         awaitState(metric, "closed", "completed");
@@ -152,6 +153,70 @@ class LifecycleIT {
         assertThat(sentryApi.requests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + SENTRY_TOKEN));
         assertThat(bridge.log()).doesNotContain(SENTRY_TOKEN, TOKEN, GITHUB_SECRET);
         assertThat(github.issues()).allSatisfy(i -> assertThat(i.body()).doesNotContain(SENTRY_TOKEN));
+
+        replaysAndLateEchoesChangeNothing(bridge, sentry);
+    }
+
+    /** Sentry and GitHub are asked, not the payload; the bridge knows its own echo (issue 20: F1, F2, F3). */
+    private void replaysAndLateEchoesChangeNothing(BridgeProcess bridge, SentryDeliveries sentry) throws Exception {
+        // a captured Sentry "resolved", replayed (signed afresh) after the issue was unresolved, changes nothing
+        int replayed = filed(bridge, "707");
+        byte[] resolvedDelivery = issueStatus("707", "resolved", null, "Jane", Map.of());
+        assertThat(sentry.post("issue", nowInSentry(resolvedDelivery)).statusCode()).isEqualTo(202);
+        awaitState(replayed, "closed", "completed");
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("707", "unresolved", "ongoing", "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        awaitState(replayed, "open", "reopened");
+        int comments = github.comments(replayed).size();
+        HttpResponse<String> replay = sentry.post("issue", resolvedDelivery);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(json(replay)).containsEntry("status", "ignored")
+                .containsEntry("reason", "Sentry says 707 is unresolved now: this resolved delivery changes nothing (late or replayed)");
+
+        // GitHub's "Redeliver" of a person's close after they reopened the issue, and a signed "deleted" of an issue
+        // that is still there: no state changed, no call to Sentry, no second issue
+        int redelivered = filed(bridge, "708");
+        github.closeByPerson(redelivered, "completed");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentryWrites("708").size() == 1);
+        github.reopenByPerson(redelivered);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentryWrites("708").size() == 2);
+        HttpResponse<String> closedAgain = github.redeliver(webhook("closed", redelivered, "octocat").get(0));
+        assertThat(json(closedAgain)).containsEntry("reason",
+                "GitHub says #" + redelivered + " is open now: the closed event changes nothing (late or replayed)");
+        HttpResponse<String> deleted = github.deliver("deleted", redelivered, "octocat");
+        assertThat(json(deleted)).containsEntry("reason",
+                "GitHub says #" + redelivered + " is open now: the deleted event changes nothing (late or replayed)");
+        assertThat(view(bridge, "708").path("state").asText()).isEqualTo("open");
+        assertThat(sentry.post("event_alert", eventAlert("708")).statusCode()).isBetween(200, 202);
+
+        // the bridge's own close and reopen of 707 echoed late, in reverse order, then in order: nothing written
+        List<String> echoes = new ArrayList<>(webhook("closed", replayed, "bridge[bot]"));
+        echoes.addAll(webhook("reopened", replayed, "bridge[bot]"));
+        assertThat(echoes).hasSize(2);
+        int patches = github.patches().size();
+        int sentryCalls = sentryApi.requests().size();
+        for (String echo : List.of(echoes.get(1), echoes.get(0), echoes.get(0), echoes.get(1))) {
+            assertThat(json(github.redeliver(echo)).get("reason").toString()).contains("the bridge's own change");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> view(bridge, "708").path("pendingWrites").isEmpty()
+                && view(bridge, "707").path("pendingWrites").isEmpty());
+        assertThat(github.patches()).hasSize(patches);
+        assertThat(github.comments(replayed)).hasSize(comments);
+        assertThat(github.issue(replayed).state()).isEqualTo("open");
+        assertThat(sentryApi.requests()).hasSize(sentryCalls);
+        assertThat(github.issuesPerSentryIssue()).containsEntry("708", 1L).containsEntry("707", 1L);
+    }
+
+    /** The issues webhooks GitHub sent of this action, issue and sender, in order. */
+    private List<String> webhook(String action, int number, String sender) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String sent : github.webhooksSent()) {
+            JsonNode event = JSON.readTree(sent);
+            if (event.path("action").asText().equals(action) && event.path("issue").path("number").asInt() == number
+                    && event.path("sender").path("login").asText().equals(sender)) {
+                found.add(sent);
+            }
+        }
+        return found;
     }
 
     @ParameterizedTest
@@ -162,8 +227,8 @@ class LifecycleIT {
         // GitHub takes comments but fails every state change until it is fixed
         github.failPatches(Integer.MAX_VALUE);
         SentryDeliveries sentry = bridge.sentry();
-        assertThat(sentry.post("issue", issueStatus("711", "resolved", null, "Jane", Map.of())).statusCode()).isEqualTo(202);
-        assertThat(sentry.post("issue", issueStatus("711", "unresolved", "ongoing", "Jane", Map.of())).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("711", "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", nowInSentry(issueStatus("711", "unresolved", "ongoing", "Jane", Map.of()))).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> github.comments(number).size() == 1);
 
         bridge.kill();
@@ -192,10 +257,10 @@ class LifecycleIT {
         github.failPatches(4);
 
         for (String id : ids) {
-            assertThat(a.sentry().post("issue", issueStatus(id, "resolved", null, "Jane", Map.of())).statusCode()).isEqualTo(202);
+            assertThat(a.sentry().post("issue", nowInSentry(issueStatus(id, "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
         }
         for (String id : ids) {
-            assertThat(b.sentry().post("issue", issueStatus(id, "unresolved", "ongoing", "Jane", Map.of())).statusCode()).isEqualTo(202);
+            assertThat(b.sentry().post("issue", nowInSentry(issueStatus(id, "unresolved", "ongoing", "Jane", Map.of()))).statusCode()).isEqualTo(202);
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> github.patches().size() == ids.size() * 2);
@@ -246,7 +311,7 @@ class LifecycleIT {
     }
 
     private void resolve(BridgeProcess bridge, String id, int number) {
-        assertThat(bridge.sentry().post("issue", issueStatus(id, "resolved", null, "Jane", Map.of())).statusCode()).isEqualTo(202);
+        assertThat(bridge.sentry().post("issue", nowInSentry(issueStatus(id, "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
         awaitState(number, "closed", "completed");
         await().atMost(Duration.ofSeconds(10)).until(() -> view(bridge, id).path("pendingWrites").isEmpty());
     }
@@ -269,6 +334,18 @@ class LifecycleIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sentry has the issue in the status the delivery announces, as Sentry's API answers before it is believed. */
+    private byte[] nowInSentry(byte[] delivery) {
+        try {
+            JsonNode payload = new ObjectMapper().readTree(delivery);
+            String action = payload.path("action").asText();
+            sentryApi.status(payload.path("data").path("issue").path("id").asText(), action.equals("archived") ? "ignored" : action);
+            return delivery;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
+import io.github.sentrygithubbridge.sentry.SentryApiProperties;
 import io.github.sentrygithubbridge.state.WriteAction;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
@@ -13,7 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Sees every request to GitHub and its answer: one audit line and the request metrics for each. */
+/**
+ * Sees every HTTP request and its answer: one audit line and the request metrics for each. Sentry's web API is
+ * told apart by its address, so that none of its answers counts as GitHub's (a 401 of Sentry is no refused token).
+ */
 @Component
 class GitHubActivity implements HttpActivityListener {
 
@@ -24,10 +28,13 @@ class GitHubActivity implements HttpActivityListener {
     private final GitHubAccess access;
     private final GitHubToken token;
 
-    GitHubActivity(BridgeMetrics metrics, GitHubAccess access, GitHubToken token) {
+    private final java.net.URI sentryApi;
+
+    GitHubActivity(BridgeMetrics metrics, GitHubAccess access, GitHubToken token, SentryApiProperties sentry) {
         this.metrics = metrics;
         this.access = access;
         this.token = token;
+        this.sentryApi = java.net.URI.create(sentry.url());
     }
 
     @Override
@@ -40,7 +47,7 @@ class GitHubActivity implements HttpActivityListener {
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
                                    long elapsed) {
         String write = exchange.getProperty("githubAction", String.class);
-        if (WriteAction.of(write) == WriteAction.SENTRY_STATUS) {
+        if (WriteAction.of(write) == WriteAction.SENTRY_STATUS || isSentry(host)) {
             metrics.sentryAnswered(Integer.toString(response.getCode()));
             AUDIT.info("Sentry status for Sentry issue {}: {} answered {} in {} ms", exchange.getProperty("sentryIssueKey", String.class),
                     exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), elapsed);
@@ -59,6 +66,11 @@ class GitHubActivity implements HttpActivityListener {
         AUDIT.info("GitHub {} for Sentry issue {}: {} answered {} in {} ms", action,
                 exchange.getProperty("sentryIssueKey", String.class), exchange.getProperty(REQUEST_LINE, String.class),
                 response.getCode(), elapsed);
+    }
+
+    private boolean isSentry(HttpHost host) {
+        int port = sentryApi.getPort() >= 0 ? sentryApi.getPort() : "https".equalsIgnoreCase(sentryApi.getScheme()) ? 443 : 80;
+        return host != null && host.getHostName().equalsIgnoreCase(sentryApi.getHost()) && (host.getPort() == port || host.getPort() < 0);
     }
 
     private static String request(Exchange exchange) {

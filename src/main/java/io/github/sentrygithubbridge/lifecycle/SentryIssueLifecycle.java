@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -511,9 +512,9 @@ public class SentryIssueLifecycle {
     // ---- GitHub's side: its webhook ------------------------------------------------------------------------
 
     /** A person closed the issue on GitHub: as completed resolves it (mirrored to Sentry), as not planned holds it. */
-    public String closedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
-        return observe(event, (row, issue) -> {
-            if (event.byBridge() || isEcho(row, issue)) {
+    public String closedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event, @Variable("githubIssueNow") GitHubIssue now) {
+        return observe(event, now, (row, issue) -> {
+            if (isEcho(row, issue)) {
                 return "the bridge's own change (#" + issue.number() + " closed as " + issue.stateReason() + ")";
             }
             if (issue.isClosedAsNotPlanned()) {
@@ -529,9 +530,9 @@ public class SentryIssueLifecycle {
     }
 
     /** A person reopened the issue on GitHub: it is open again (mirrored to Sentry). */
-    public String reopenedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
-        return observe(event, (row, issue) -> {
-            if (event.byBridge() || isEcho(row, issue)) {
+    public String reopenedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event, @Variable("githubIssueNow") GitHubIssue now) {
+        return observe(event, now, (row, issue) -> {
+            if (isEcho(row, issue)) {
                 return "the bridge's own change (#" + issue.number() + " reopened)";
             }
             if (row.state() == IssueState.OPEN || row.state() == IssueState.PENDING) {
@@ -543,24 +544,43 @@ public class SentryIssueLifecycle {
     }
 
     /** The issue was deleted or transferred: the Sentry issue has none now, and its next alert opens one. */
-    public String goneFromGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
-        return observe(event, (row, issue) -> {
+    public String goneFromGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event, @Variable("githubIssueNow") GitHubIssue now) {
+        return observe(event, now, (row, issue) -> {
             markGone(row);
             return "#" + issue.number() + " was " + event.action() + ": the next alert opens a new issue";
         });
     }
 
-    /** A GitHub issues event on the row of the issue it names (in its repository), in one transaction. */
-    private String observe(GitHubIssueEvent event, java.util.function.BiFunction<IssueRow, GitHubIssue, String> change) {
+    /**
+     * A GitHub issues event on the row of the issue it names (in its repository), in one transaction. The event is
+     * a hint: the change is taken on the issue as GitHub answered it just now, and only when that agrees with the
+     * event (a late or replayed "closed" of an issue open now changes nothing). The bridge's own echo is never read.
+     */
+    private String observe(GitHubIssueEvent event, GitHubIssue now, java.util.function.BiFunction<IssueRow, GitHubIssue, String> change) {
         return guard(() -> transaction.execute(status -> {
-            GitHubIssue issue = event.issue();
+            long number = event.issue().number();
             // issue numbers repeat across repositories: the one in the event's repository
-            List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", SentryIssueLifecycle::readRow, issue.number())
+            List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", SentryIssueLifecycle::readRow, number)
                     .stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
             if (rows.isEmpty()) {
-                return "GitHub issue #" + issue.number() + " is not one the bridge filed";
+                return "GitHub issue #" + number + " is not one the bridge filed";
             }
-            return change.apply(rows.get(0), issue);
+            if (event.byBridge()) {
+                return "the bridge's own change (#" + number + " " + event.action() + ")";
+            }
+            if (now == null) {
+                throw new IllegalStateException("issues " + event.action() + " #" + number + " is taken only after GitHub is read");
+            }
+            String saysNow = now.gone() ? "gone" : now.isClosed() ? "closed" : "open";
+            boolean agrees = switch (event.action()) {
+                case "closed" -> saysNow.equals("closed");
+                case "reopened" -> saysNow.equals("open");
+                default -> saysNow.equals("gone");
+            };
+            if (!agrees) {
+                return "GitHub says #" + number + " is " + saysNow + " now: the " + event.action() + " event changes nothing (late or replayed)";
+            }
+            return change.apply(rows.get(0), now);
         }));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SentryApiProperties(String token, String org, String url) {
 
     private static final Pattern SENTRY_ISSUE_ID = Pattern.compile("\\d{1,20}");
+    private static final Pattern METRIC_INCIDENT = Pattern.compile("metric-alert:[^:]+:([A-Za-z0-9_-]{1,40})");
 
     public SentryApiProperties {
         url = url == null || url.isBlank() ? "https://sentry.io" : url.trim().replaceAll("/+$", "");
@@ -46,6 +47,21 @@ public record SentryApiProperties(String token, String org, String url) {
     /** The issue's address in Sentry's web API. */
     public String issueUrl(String sentryIssueId) {
         return url + "/api/0/organizations/" + org.trim() + "/issues/" + sentryIssueId + "/";
+    }
+
+    /**
+     * Where Sentry says what a status is now: the issue, or a metric alert's incident; null for a key Sentry's web
+     * API cannot be asked about, or without a token.
+     */
+    public String statusUrl(String key) {
+        if (!enabled() || key == null) {
+            return null;
+        }
+        if (SENTRY_ISSUE_ID.matcher(key).matches()) {
+            return issueUrl(key);
+        }
+        java.util.regex.Matcher incident = METRIC_INCIDENT.matcher(key);
+        return incident.matches() ? url + "/api/0/organizations/" + org.trim() + "/incidents/" + incident.group(1) + "/" : null;
     }
 
     public String bearer() {

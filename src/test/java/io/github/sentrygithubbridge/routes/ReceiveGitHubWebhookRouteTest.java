@@ -3,6 +3,7 @@ package io.github.sentrygithubbridge.routes;
 import static io.github.sentrygithubbridge.support.SentryDeliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
 import io.github.sentrygithubbridge.web.SignatureVerifier;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +27,20 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
     @Autowired
     SentryIssueLifecycle lifecycle;
 
+    MockEndpoint github;
+
     @BeforeEach
     void startRoutes() throws Exception {
+        advise("look-up-github-issue", route -> route.weaveById("ask-github").replace().to("mock:receive-github-webhook-github"));
         start("receive-github-webhook", "reply");
+        github = mock("receive-github-webhook-github");
+    }
+
+    /** What GitHub answers when the issue is read: the event is believed only when it agrees. */
+    private void gitHubSays(long number, String state, String reason) {
+        github.whenAnyExchangeReceived(read -> read.setProperty("githubIssue", state == null ? GitHubIssue.goneIssue(number)
+                : new GitHubIssue(number, state, reason, "closed".equals(state) ? Instant.parse("2026-12-05T12:00:00Z") : null, null, null,
+                List.of(), false, null)));
     }
 
     @Test
@@ -39,6 +54,7 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
     @Test
     void aPersonClosingAnIssueTheBridgeFiledResolvesIt() throws Exception {
         lifecycle.filed("7601", 7601L, null);
+        gitHubSays(7601, "closed", "completed");
 
         HttpResponse<String> closed = send("issues", closed(7601, "completed"));
 
@@ -56,13 +72,44 @@ class ReceiveGitHubWebhookRouteTest extends RouteTestKit {
         assertThat(json(labeled)).containsEntry("reason", "issues labeled changes nothing");
         assertThat(lifecycle.describe("7603").state()).isEqualTo("open");
 
+        gitHubSays(7603, null, null);
         HttpResponse<String> deleted = send("issues", closed(7603, "completed").replace("\"action\":\"closed\"", "\"action\":\"deleted\""));
         assertThat(json(deleted)).containsEntry("reason", "#7603 was deleted: the next alert opens a new issue");
         assertThat(lifecycle.describe("7603").state()).isEqualTo("gone");
     }
 
     @Test
+    void anEventGitHubNoLongerAgreesWithChangesNothing() throws Exception {
+        lifecycle.filed("7604", 7604L, null);
+        gitHubSays(7604, "open", null);
+
+        // a "closed" redelivered after a person reopened the issue, and a "deleted" of an issue that is still there
+        HttpResponse<String> replayed = send("issues", closed(7604, "completed"));
+        HttpResponse<String> deleted = send("issues", closed(7604, "completed").replace("\"action\":\"closed\"", "\"action\":\"deleted\""));
+
+        assertThat(json(replayed)).containsEntry("reason", "GitHub says #7604 is open now: the closed event changes nothing (late or replayed)");
+        assertThat(json(deleted)).containsEntry("reason", "GitHub says #7604 is open now: the deleted event changes nothing (late or replayed)");
+        assertThat(lifecycle.describe("7604").state()).isEqualTo("open");
+        assertThat(github.getReceivedExchanges()).hasSize(2)
+                .allSatisfy(read -> assertThat(read.getProperty("githubIssueNumber", Long.class)).isEqualTo(7604L));
+    }
+
+    @Test
+    void anEventIsAnswered503WhenGitHubCannotBeRead() throws Exception {
+        lifecycle.filed("7605", 7605L, null);
+        github.whenAnyExchangeReceived(read -> {
+            throw new java.net.ConnectException("GitHub is down");
+        });
+
+        HttpResponse<String> closed = send("issues", closed(7605, "completed"));
+
+        assertThat(closed.statusCode()).isEqualTo(503);
+        assertThat(lifecycle.describe("7605").state()).isEqualTo("open");
+    }
+
+    @Test
     void anIssueTheBridgeDidNotFileChangesNothing() throws Exception {
+        gitHubSays(7699, "closed", "completed");
         HttpResponse<String> other = send("issues", closed(7699, "completed"));
 
         assertThat(other.statusCode()).isEqualTo(200);

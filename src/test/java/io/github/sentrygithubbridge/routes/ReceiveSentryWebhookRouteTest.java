@@ -30,10 +30,49 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        advise("receive-sentry-webhook", route -> route.weaveById("claim-delivery").replace().to("mock:receive-sentry-webhook-claim"));
+        advise("receive-sentry-webhook", route -> {
+            route.weaveById("claim-delivery").replace().to("mock:receive-sentry-webhook-claim");
+            route.weaveById("ask-sentry").replace().to("mock:receive-sentry-webhook-sentry");
+        });
         start("reply");
         sentry = new SentryDeliveries(port, clock);
         claim = mock("receive-sentry-webhook-claim");
+        sentryApi = mock("receive-sentry-webhook-sentry");
+    }
+
+    MockEndpoint sentryApi;
+
+    @Test
+    void aStatusChangeIsBelievedOnlyWhenSentrySaysSoNow() throws Exception {
+        // the issue was resolved, then unresolved: a replay of the "resolved" delivery is ignored
+        sentryApi.whenAnyExchangeReceived(ask -> ask.setVariable("sentryStatusNow", "unresolved"));
+        claim.expectedMessageCount(0);
+
+        HttpResponse<String> replayed = sentry.post("issue", SentryDeliveries.issueStatus("7110", "resolved", null, "Jane", Map.of()));
+
+        claim.assertIsSatisfied();
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(json(replayed)).containsEntry("status", "ignored")
+                .containsEntry("reason", "Sentry says 7110 is unresolved now: this resolved delivery changes nothing (late or replayed)");
+        assertThat(sentryApi.getReceivedExchanges()).singleElement()
+                .satisfies(ask -> assertThat(ask.getProperty("sentryIssueKey")).isEqualTo("7110"));
+
+        sentryApi.reset();
+        sentryApi.whenAnyExchangeReceived(ask -> ask.setVariable("sentryStatusNow", "resolved"));
+        claim.reset();
+        claim.expectedMessageCount(1);
+        sentry.post("issue", SentryDeliveries.issueStatus("7110", "resolved", null, "Jane", Map.of()));
+        claim.assertIsSatisfied();
+    }
+
+    @Test
+    void anAlertIsNotCheckedWithSentry() throws Exception {
+        claim.expectedMessageCount(1);
+
+        sentry.post("event_alert", eventAlert("7111", "error", "production"));
+
+        claim.assertIsSatisfied();
+        assertThat(sentryApi.getReceivedExchanges()).isEmpty();
     }
 
     @Test
