@@ -10,8 +10,6 @@ import io.github.sentrygithubbridge.sentry.SentryStatus;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import io.github.sentrygithubbridge.state.WriteAction;
 import jakarta.annotation.PreDestroy;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,15 +22,15 @@ import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one owner of the {@code sentry_issue} table: the state of each Sentry issue's GitHub issue and every
- * transition of docs/lifecycle.md, decided by {@link IssueStateMachine}. The claim route asks whether the Sentry
+ * Each Sentry issue's GitHub issue through every transition of docs/lifecycle.md: decided by
+ * {@link IssueStateMachine}, kept in {@code sentry_issue} by {@link SentryIssueRows} (its SQL), with a near-cache of
+ * rows for repeats that every change through here ends. The claim route asks whether the Sentry
  * issue is known ({@link #isKnown}, through {@link SentryIssueStore}), decides on its state ({@link #firstAlert},
  * {@link #cooldown}, {@link #resolve}, {@link #archive}, {@link #unresolve}), renders the write, then keeps the
  * transition with the write in its transaction ({@link #keep}) — only if the state is still the one decided on.
@@ -45,23 +43,7 @@ public class SentryIssueLifecycle {
     /** GITHUB_REPOSITORY: the repository of the rows whose github_repository is NULL. */
     private final String defaultRepository;
 
-    private static final String COLUMNS = """
-            sentry_issue_key, state, github_issue_number, previous_issue_number, closed_by, closed_at, bridge_change,
-            last_update_at, events_since_update, last_alert_at, version, github_repository""";
-
-    /** Maps a row read with {@link #COLUMNS}. */
-    private static IssueRow readRow(ResultSet rs, int i) throws SQLException {
-        return new IssueRow(rs.getString(1), IssueState.of(rs.getString(2)), longOrNull(rs, 3), longOrNull(rs, 4),
-                rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                longOrNull(rs, 10), rs.getLong(11), rs.getString(12));
-    }
-
-    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private final JdbcTemplate jdbc;
+    private final SentryIssueRows rows;
     private final TransactionTemplate transaction;
     private final PendingWrites writes;
     private final LifecycleProperties settings;
@@ -82,11 +64,11 @@ public class SentryIssueLifecycle {
     private record CachedRow(IssueRow row, long generation) {
     }
 
-    public SentryIssueLifecycle(JdbcTemplate jdbc, TransactionTemplate transaction, PendingWrites writes,
+    public SentryIssueLifecycle(SentryIssueRows rows, TransactionTemplate transaction, PendingWrites writes,
                                 LifecycleProperties settings, SentryApiProperties mirror, Clock clock,
                                 @org.springframework.beans.factory.annotation.Value("${github.repository:}") String defaultRepository) {
         this.defaultRepository = defaultRepository == null ? "" : defaultRepository;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.transaction = transaction;
         this.writes = writes;
         this.settings = settings;
@@ -179,7 +161,7 @@ public class SentryIssueLifecycle {
      * once it is committed (or rolled back) a new generation ends every row read before: no row read before a commit
      * is trusted after it.
      */
-    private int changeState(String sql, Object... args) {
+    private int changeState(java.util.function.IntSupplier change) {
         changing.incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // runs after the commit or the rollback, also when the update below throws
@@ -189,10 +171,10 @@ public class SentryIssueLifecycle {
                     changed();
                 }
             });
-            return jdbc.update(sql, args);
+            return change.getAsInt();
         }
         try {
-            return jdbc.update(sql, args);
+            return change.getAsInt();
         } finally {
             changed();
         }
@@ -257,39 +239,17 @@ public class SentryIssueLifecycle {
 
     private boolean transition(Decision d, long now) {
         String key = d.key();
+        long version = d.version();
         return switch (d.transition()) {
-            case OPEN_ISSUE -> d.version() < 0
-                    ? changeState("""
-                    INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at, last_alert_at) VALUES (?, 'pending', ?, ?)
-                    ON CONFLICT (sentry_issue_key) DO NOTHING""", key, now, now) == 1
-                    : reset(key, d.version(), now);
-            case OPEN_REGRESSION_ISSUE -> reset(key, d.version(), now);
-            case UPDATE -> update(key, d.version(), "last_update_at = ?, events_since_update = 0, last_alert_at = ?", now, now);
-            case RESOLVE -> update(key, d.version(), "state = 'resolved', closed_by = 'bridge', closed_at = ?", now);
-            case ARCHIVE -> update(key, d.version(), "state = 'archived', closed_by = 'bridge', closed_at = ?", now);
-            case UNRESOLVE -> update(key, d.version(), "state = 'open', closed_by = NULL, closed_at = NULL, last_update_at = ?", now);
-            case REGRESS -> update(key, d.version(), """
-                    state = 'open', closed_by = NULL, closed_at = NULL, last_update_at = ?, events_since_update = 0,
-                    last_alert_at = ?""", now, now);
+            case OPEN_ISSUE -> changeState(() -> version < 0 ? rows.claim(key, now) : rows.reopenAsNew(key, version, now)) == 1;
+            case OPEN_REGRESSION_ISSUE -> changeState(() -> rows.reopenAsNew(key, version, now)) == 1;
+            case UPDATE -> changeState(() -> rows.updated(key, version, now)) == 1;
+            case RESOLVE -> changeState(() -> rows.closedByBridge(key, version, IssueState.RESOLVED, now)) == 1;
+            case ARCHIVE -> changeState(() -> rows.closedByBridge(key, version, IssueState.ARCHIVED, now)) == 1;
+            case UNRESOLVE -> changeState(() -> rows.reopened(key, version, now)) == 1;
+            case REGRESS -> changeState(() -> rows.regressed(key, version, now)) == 1;
             case REPEAT, IGNORE -> false;
         };
-    }
-
-    /** A new issue for a Sentry issue that had one: the old number is kept as the one it follows. */
-    private boolean reset(String key, long version, long now) {
-        return update(key, version, """
-                state = 'pending', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
-                github_issue_number = NULL, closed_by = NULL, closed_at = NULL, last_update_at = ?, events_since_update = 0,
-                last_alert_at = ?""", now, now);
-    }
-
-    private boolean update(String key, long version, String set, Object... values) {
-        Object[] args = new Object[values.length + 2];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = key;
-        args[values.length + 1] = version;
-        return changeState("UPDATE sentry_issue SET " + set + ", version = version + 1 WHERE sentry_issue_key = ? AND version = ?",
-                args) == 1;
     }
 
     /**
@@ -299,9 +259,7 @@ public class SentryIssueLifecycle {
     @PreDestroy
     public int flushRepeatCounts() {
         try {
-            return repeats.flush((key, count) -> changeState(
-                    "UPDATE sentry_issue SET events_since_update = events_since_update + ?, last_alert_at = ? WHERE sentry_issue_key = ?",
-                    count, clock.millis(), key));
+            return repeats.flush((key, count) -> changeState(() -> rows.addRepeats(key, count, clock.millis())));
         } catch (DataAccessException e) {
             LOG.warn("Could not add the repeat counts to the store ({}); trying again", new io.github.sentrygithubbridge.state.StoreUnavailableException(e).getMessage());
             return 0;
@@ -336,17 +294,10 @@ public class SentryIssueLifecycle {
                       @ExchangeProperty("githubRepository") String repository) {
         String stored = stored(repository);
         guard(() -> {
-            int changed = changeState("""
-                    UPDATE sentry_issue SET state = CASE WHEN state IN ('pending', 'gone') THEN 'open' ELSE state END,
-                    github_repository = CASE WHEN github_issue_number IS NULL THEN CAST(? AS TEXT) ELSE github_repository END,
-                    github_issue_number = COALESCE(github_issue_number, ?), version = version + 1
-                    WHERE sentry_issue_key = ?""", stored, number, key);
+            int changed = changeState(() -> rows.filed(key, number, stored));
             if (changed == 0) {
                 // its claim was given back meanwhile (a replayed dead letter): file it all the same
-                changeState("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, github_repository, last_update_at)
-                        VALUES (?, 'open', ?, CAST(? AS TEXT), ?)
-                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, number, stored, clock.millis());
+                changeState(() -> rows.filedWithoutClaim(key, number, stored, clock.millis()));
             }
         });
     }
@@ -392,9 +343,7 @@ public class SentryIssueLifecycle {
                     return "reopen";
                 }
                 // closed after this alert, or long ago: the next alert decides (a regression, or a new issue)
-                changeState("""
-                        UPDATE sentry_issue SET state = 'resolved', closed_by = 'person', closed_at = ?, bridge_change = NULL,
-                        version = version + 1 WHERE sentry_issue_key = ?""", closedAt, key);
+                changeState(() -> rows.changedByPerson(key, IssueState.RESOLVED, closedAt));
                 return "skip";
             }
             return "send";
@@ -417,10 +366,9 @@ public class SentryIssueLifecycle {
      */
     public void applied(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubIssue") GitHubIssue issue) {
         guard(() -> {
-            changeState("UPDATE sentry_issue SET bridge_change = ? WHERE sentry_issue_key = ?", change(issue), key);
+            changeState(() -> rows.bridgeChanged(key, change(issue)));
             if (issue.isClosed() && issue.closedAt() != null) {
-                changeState("UPDATE sentry_issue SET closed_at = ? WHERE sentry_issue_key = ? AND closed_by = 'bridge'",
-                        issue.closedAt().toEpochMilli(), key);
+                changeState(() -> rows.bridgeClosedAt(key, issue.closedAt().toEpochMilli()));
             }
         });
     }
@@ -433,10 +381,8 @@ public class SentryIssueLifecycle {
     public void givenUp(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty("githubAction") String action) {
         if (WriteAction.of(action) == WriteAction.CREATE) {
             guard(() -> {
-                changeState("DELETE FROM sentry_issue WHERE sentry_issue_key = ? AND github_issue_number IS NULL AND previous_issue_number IS NULL",
-                        key);
-                changeState("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
-                        key);
+                changeState(() -> rows.giveBackClaim(key));
+                changeState(() -> rows.unfiled(key));
             });
         }
     }
@@ -447,8 +393,7 @@ public class SentryIssueLifecycle {
      */
     public void unfiled(@ExchangeProperty("sentryIssueKey") String key) {
         guard(() -> {
-            changeState("UPDATE sentry_issue SET state = 'gone', version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number IS NULL",
-                    key);
+            changeState(() -> rows.unfiled(key));
             LOG.warn("Sentry issue {} has no GitHub issue to write to: its next alert opens one", key);
         });
     }
@@ -457,8 +402,7 @@ public class SentryIssueLifecycle {
     public void keepOldest(String key, Long keep, List<Long> duplicates) {
         guard(() -> {
             for (Long duplicate : duplicates) {
-                changeState("UPDATE sentry_issue SET github_issue_number = ?, version = version + 1 WHERE sentry_issue_key = ? AND github_issue_number = ?",
-                        keep, key, duplicate);
+                changeState(() -> rows.renumbered(key, keep, duplicate));
             }
         });
     }
@@ -467,9 +411,7 @@ public class SentryIssueLifecycle {
     public void reclaim(List<String> keys) {
         guard(() -> {
             for (String key : keys) {
-                changeState("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, last_update_at) VALUES (?, 'pending', ?)
-                        ON CONFLICT (sentry_issue_key) DO NOTHING""", key, clock.millis());
+                changeState(() -> rows.reclaim(key, clock.millis()));
             }
         });
     }
@@ -486,25 +428,8 @@ public class SentryIssueLifecycle {
         guard(() -> {
             for (GitHubIssue issue : issues) {
                 IssueState state = issue.isClosedAsNotPlanned() ? IssueState.HELD : issue.isClosed() ? IssueState.RESOLVED : IssueState.OPEN;
-                Long closedAt = issue.closedAt() == null ? null : issue.closedAt().toEpochMilli();
-                changeState("""
-                        INSERT INTO sentry_issue (sentry_issue_key, state, github_issue_number, closed_by, closed_at, last_update_at,
-                            github_repository)
-                        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))
-                        ON CONFLICT (sentry_issue_key) DO UPDATE SET github_issue_number = excluded.github_issue_number,
-                            github_repository = excluded.github_repository,
-                            previous_issue_number = COALESCE(sentry_issue.github_issue_number, sentry_issue.previous_issue_number),
-                            state = CASE WHEN sentry_issue.state = 'pending' OR sentry_issue.github_issue_number IS NOT NULL
-                                THEN excluded.state ELSE sentry_issue.state END,
-                            closed_by = CASE WHEN sentry_issue.github_issue_number IS NOT NULL THEN excluded.closed_by ELSE sentry_issue.closed_by END,
-                            closed_at = CASE WHEN sentry_issue.github_issue_number IS NOT NULL THEN excluded.closed_at ELSE sentry_issue.closed_at END,
-                            version = sentry_issue.version + 1
-                        WHERE (sentry_issue.github_issue_number IS NULL AND sentry_issue.state <> 'gone'
-                            AND (sentry_issue.previous_issue_number IS NULL OR sentry_issue.previous_issue_number < excluded.github_issue_number
-                                 OR sentry_issue.previous_issue_number = CAST(? AS BIGINT)))
-                          OR sentry_issue.github_issue_number = CAST(? AS BIGINT)""",
-                        issue.key(), state.column(), issue.number(), state.isClosed() ? "person" : null, closedAt,
-                        issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli(), stored, issue.follows(), issue.follows());
+                long createdAt = issue.createdAt() == null ? clock.millis() : issue.createdAt().toEpochMilli();
+                changeState(() -> rows.found(issue, state, stored, createdAt));
             }
         });
     }
@@ -560,9 +485,8 @@ public class SentryIssueLifecycle {
         return guard(() -> transaction.execute(status -> {
             long number = event.issue().number();
             // issue numbers repeat across repositories: the one in the event's repository
-            List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE github_issue_number = ?", SentryIssueLifecycle::readRow, number)
-                    .stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
-            if (rows.isEmpty()) {
+            List<IssueRow> filed = rows.numbered(number).stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
+            if (filed.isEmpty()) {
                 return "GitHub issue #" + number + " is not one the bridge filed";
             }
             if (event.byBridge()) {
@@ -580,7 +504,7 @@ public class SentryIssueLifecycle {
             if (!agrees) {
                 return "GitHub says #" + number + " is " + saysNow + " now: the " + event.action() + " event changes nothing (late or replayed)";
             }
-            return change.apply(rows.get(0), now);
+            return change.apply(filed.get(0), now);
         }));
     }
 
@@ -605,19 +529,14 @@ public class SentryIssueLifecycle {
 
     private void personChanged(IssueRow row, IssueState state, GitHubIssue issue, String sentryStatus) {
         Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
-        changeState("""
-                UPDATE sentry_issue SET state = ?, closed_by = ?, closed_at = ?, bridge_change = NULL, version = version + 1
-                WHERE sentry_issue_key = ?""", state.column(), state.isClosed() ? "person" : null, closedAt, row.key());
+        changeState(() -> rows.changedByPerson(row.key(), state, closedAt));
         if (mirror.covers(row.key())) {
             writes.add(row.key(), row.key(), WriteAction.SENTRY_STATUS, Map.of("status", sentryStatus));
         }
     }
 
     private void markGone(IssueRow row) {
-        changeState("""
-                UPDATE sentry_issue SET state = 'gone', previous_issue_number = COALESCE(github_issue_number, previous_issue_number),
-                github_issue_number = NULL, bridge_change = NULL, version = version + 1
-                WHERE sentry_issue_key = ?""", row.key());
+        changeState(() -> rows.gone(row.key()));
         LOG.warn("GitHub issue #{} of Sentry issue {} was deleted or transferred: its next alert opens a new issue", row.number(), row.key());
     }
 
@@ -642,7 +561,6 @@ public class SentryIssueLifecycle {
     }
 
     private IssueRow row(String key) {
-        List<IssueRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM sentry_issue WHERE sentry_issue_key = ?", SentryIssueLifecycle::readRow, key);
-        return rows.isEmpty() ? null : rows.get(0);
+        return rows.row(key);
     }
 }

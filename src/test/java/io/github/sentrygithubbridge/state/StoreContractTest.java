@@ -371,7 +371,7 @@ class StoreContractTest {
         }
         PendingWrites writes = new PendingWrites(jdbc, JSON, store, file);
         LifecycleProperties lifecycle = new LifecycleProperties(Duration.ofHours(6), Duration.ofDays(30), "regression", repeatCacheTtl);
-        SentryIssueLifecycle issues = new SentryIssueLifecycle(jdbc, transaction, writes, lifecycle,
+        SentryIssueLifecycle issues = new SentryIssueLifecycle(new io.github.sentrygithubbridge.lifecycle.SentryIssueRows(jdbc), transaction, writes, lifecycle,
                 new SentryApiProperties(null, null, null), Clock.systemUTC(), "o/r");
         return new Replica(issues, new GitHubRequests(new IssueRenderer(), JSON, github, lifecycle, new OutgoingSecrets(new org.springframework.mock.env.MockEnvironment())), writes,
                 new DeadLetters(jdbc, transaction, writes), jdbc, transaction);
