@@ -43,17 +43,17 @@ public class GitHubRequests {
                          @ExchangeProperty("sentryStatus") SentryStatus status, @ExchangeProperty("githubTarget") IssueTarget target) {
         String key = alert.key();
         return switch (decision.transition()) {
-            case OPEN_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issueNumber(), ""), alert,
+            case OPEN_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issue().number(), ""), alert,
                     repository(target));
-            case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issueNumber(),
-                    decision.issueNumber() == null ? "" : LifecycleComments.regressionOf(decision.issueNumber(),
-                            elsewhere(decision.repository(), repository(target)))), alert, repository(target));
-            case UPDATE -> renderer.renderComment(alert, decision.events(), decision.since());
+            case OPEN_REGRESSION_ISSUE -> new NewIssue(follows(issue(alert, target), decision.issue().number(),
+                    decision.issue().number() == null ? "" : LifecycleComments.regressionOf(decision.issue().number(),
+                            elsewhere(decision.issue().repository(), repository(target)))), alert, repository(target));
+            case UPDATE -> renderer.renderComment(alert, decision.issue().events(), decision.issue().since());
             case RESOLVE -> new IssueStateChange(status == null || "metric_alert".equals(alert.resource())
                     ? LifecycleComments.metricResolved(key) : LifecycleComments.resolved(key, status), "closed", "completed", false);
             case ARCHIVE -> new IssueStateChange(LifecycleComments.archived(key, status), "closed", "not_planned", false);
-            case UNRESOLVE -> new IssueStateChange(LifecycleComments.unresolved(key, status), "open", null, decision.regression());
-            case REGRESS -> new IssueStateChange(LifecycleComments.regression(alert, decision.events()), "open", null, true);
+            case UNRESOLVE -> new IssueStateChange(LifecycleComments.unresolved(key, status), "open", null, decision.issue().regression());
+            case REGRESS -> new IssueStateChange(LifecycleComments.regression(alert, decision.issue().events()), "open", null, true);
             case REPEAT, IGNORE -> throw new IllegalArgumentException(decision.transition() + " writes nothing");
         };
     }

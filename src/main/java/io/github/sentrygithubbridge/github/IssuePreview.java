@@ -24,7 +24,7 @@ public class IssuePreview {
                                      @ExchangeProperty("githubTargetFailure") String targetFailure) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("decision", decision == null ? "ignore" : decision.transition().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        reply.put("reason", decision == null ? filtered : decision.reason());
+        reply.put("reason", decision == null ? filtered : decision.answer().reason());
         reply.put("repository", request instanceof NewIssue created && created.repository() != null ? created.repository() : repository);
         String title = null;
         String body = null;

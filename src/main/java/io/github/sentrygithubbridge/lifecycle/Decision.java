@@ -6,24 +6,40 @@ import java.time.Instant;
  * What the bridge makes of one delivery, read from the state it was decided on ({@code version}), and how Sentry
  * is answered.
  *
- * @param key            the Sentry issue's key
- * @param transition     the edge taken
- * @param version        the state's version it was decided on; the commit checks it is still current
- * @param issueNumber    the GitHub issue it concerns, when there is one
- * @param events         events counted since the issue was opened or last updated (for the update comment)
- * @param since          when the issue was opened or last updated
- * @param regression     a reopen that is a regression (gets the regression label)
- * @param outcome        accepted, duplicate or ignored
- * @param reason         a sentence for Sentry and the logs
- * @param kept           its write is in the store, with the transition
- * @param repository     the repository of {@code issueNumber} when it is not GITHUB_REPOSITORY, else null
+ * @param key        the Sentry issue's key
+ * @param transition the edge taken
+ * @param version    the state's version it was decided on; the commit checks it is still current
+ * @param issue      the GitHub issue it concerns, and what its write says of it
+ * @param answer     how Sentry is answered
+ * @param kept       its write is in the store, with the transition
  */
-public record Decision(String key, Transition transition, long version, Long issueNumber, long events, Instant since,
-                       boolean regression, String outcome, String reason, boolean kept, String repository) {
+public record Decision(String key, Transition transition, long version, Concerning issue, Answer answer, boolean kept) {
 
-    public Decision(String key, Transition transition, long version, Long issueNumber, long events, Instant since,
-                    boolean regression, String outcome, String reason, boolean kept) {
-        this(key, transition, version, issueNumber, events, since, regression, outcome, reason, kept, null);
+    /**
+     * The GitHub issue a decision concerns.
+     *
+     * @param number     the GitHub issue, when there is one
+     * @param repository its repository when it is not GITHUB_REPOSITORY, else null
+     * @param events     events counted since the issue was opened or last updated (for the update comment)
+     * @param since      when the issue was opened or last updated
+     * @param regression a reopen (or a new issue) that is a regression: it gets the regression label
+     */
+    public record Concerning(Long number, String repository, long events, Instant since, boolean regression) {
+
+        static final Concerning NONE = new Concerning(null, null, 0, null, false);
+    }
+
+    /**
+     * How Sentry is answered.
+     *
+     * @param outcome accepted, duplicate or ignored
+     * @param reason  a sentence for Sentry and the logs
+     */
+    public record Answer(String outcome, String reason) {
+    }
+
+    static Decision accepted(String key, Transition transition, long version, Concerning issue, String reason) {
+        return new Decision(key, transition, version, issue, new Answer("accepted", reason), false);
     }
 
     /** Whether it queues a write, so the write is rendered and committed. */
@@ -42,7 +58,7 @@ public record Decision(String key, Transition transition, long version, Long iss
     }
 
     Decision asKept() {
-        return new Decision(key, transition, version, issueNumber, events, since, regression, outcome, reason, true, repository);
+        return new Decision(key, transition, version, issue, answer, true);
     }
 
     /** The answer's HTTP status: 202 when a write was queued, 200 otherwise. */
@@ -51,10 +67,10 @@ public record Decision(String key, Transition transition, long version, Long iss
     }
 
     static Decision ignore(String key, String reason) {
-        return new Decision(key, Transition.IGNORE, -1, null, 0, null, false, "ignored", reason, false);
+        return new Decision(key, Transition.IGNORE, -1, Concerning.NONE, new Answer("ignored", reason), false);
     }
 
     static Decision repeat(String key, String reason) {
-        return new Decision(key, Transition.REPEAT, -1, null, 0, null, false, "duplicate", reason, false);
+        return new Decision(key, Transition.REPEAT, -1, Concerning.NONE, new Answer("duplicate", reason), false);
     }
 }

@@ -58,8 +58,9 @@ public final class IssueStateMachine {
             return accepted(row, Transition.REGRESS, row.number(), row.eventsSinceUpdate() + 1,
                     Instant.ofEpochMilli(row.lastUpdateAt()), true, "a regression: GitHub issue #" + row.number() + " will be reopened");
         }
-        return new Decision(row.key(), Transition.OPEN_REGRESSION_ISSUE, row.version(), row.number(), 0, null, true, "accepted",
-                "a regression after the reopen window: a new GitHub issue will name #" + row.number(), false, row.repository());
+        return Decision.accepted(row.key(), Transition.OPEN_REGRESSION_ISSUE, row.version(),
+                new Decision.Concerning(row.number(), row.repository(), 0, null, true),
+                "a regression after the reopen window: a new GitHub issue will name #" + row.number());
     }
 
     /** A status change in Sentry: resolved, archived or unresolved. */
@@ -125,6 +126,6 @@ public final class IssueStateMachine {
 
     private static Decision accepted(IssueRow row, Transition transition, Long number, long events, Instant since,
                                      boolean regression, String reason) {
-        return new Decision(row.key(), transition, row.version(), number, events, since, regression, "accepted", reason, false);
+        return Decision.accepted(row.key(), transition, row.version(), new Decision.Concerning(number, null, events, since, regression), reason);
     }
 }

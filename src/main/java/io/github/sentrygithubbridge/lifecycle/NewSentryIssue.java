@@ -15,7 +15,7 @@ public final class NewSentryIssue {
     public static Decision decide(SentryAlert alert, SentryStatus status) {
         String key = alert.key();
         if (status == null) {
-            return new Decision(key, Transition.OPEN_ISSUE, -1, null, 0, null, false, "accepted", "a GitHub issue will be opened", false);
+            return Decision.accepted(key, Transition.OPEN_ISSUE, -1, Decision.Concerning.NONE, "a GitHub issue will be opened");
         }
         return Decision.ignore(key, "the bridge never filed Sentry issue " + key + ": no GitHub issue to " + verb(status));
     }

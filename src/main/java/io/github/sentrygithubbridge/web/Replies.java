@@ -19,7 +19,7 @@ public class Replies {
      */
     public Reply decided(@ExchangeProperty("decision") Decision decision, @ExchangeProperty("outcome") String outcome,
                          @ExchangeProperty("reason") String reason, @ExchangeProperty("sentryAlert") SentryAlert alert) {
-        return decision != null ? reply(decision.httpStatus(), decision.outcome(), decision.reason(), alert)
+        return decision != null ? reply(decision.httpStatus(), decision.answer().outcome(), decision.answer().reason(), alert)
                 : reply(200, outcome != null ? outcome : "ignored", reason, alert);
     }
 

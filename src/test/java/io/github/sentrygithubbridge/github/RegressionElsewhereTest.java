@@ -28,8 +28,8 @@ class RegressionElsewhereTest {
     }
 
     private String body(String oldRepository, IssueTarget target) {
-        Decision decision = new Decision("1117540176", Transition.OPEN_REGRESSION_ISSUE, 3, 10L, 0, null, true, "accepted", "a regression",
-                false, oldRepository);
+        Decision decision = new Decision("1117540176", Transition.OPEN_REGRESSION_ISSUE, 3,
+                new Decision.Concerning(10L, oldRepository, 0, null, true), new Decision.Answer("accepted", "a regression"), false);
         return ((NewIssue) requests.render(decision, IssueRendererTest.alert().build(), null, target)).issue().body();
     }
 }

@@ -51,7 +51,7 @@ class IssueStateMachineTest {
     void anOpenIssueCountsRepeatsUntilTheCooldownEnds() {
         Decision repeat = machine.alert(EVENT, row(IssueState.OPEN, NOW - HOUR, null), NOW, true, 0);
         assertThat(repeat.transition()).isEqualTo(Transition.REPEAT);
-        assertThat(repeat.outcome()).isEqualTo("duplicate");
+        assertThat(repeat.answer().outcome()).isEqualTo("duplicate");
         assertThat(repeat.httpStatus()).isEqualTo(200);
     }
 
@@ -59,8 +59,8 @@ class IssueStateMachineTest {
     void afterTheCooldownAnUpdateCarriesTheStoredAndTheUnflushedCounts() {
         Decision update = machine.alert(EVENT, row(IssueState.OPEN, NOW - 6 * HOUR, null), NOW, true, 10);
         assertThat(update.transition()).isEqualTo(Transition.UPDATE);
-        assertThat(update.events()).isEqualTo(3 + 10 + 1);
-        assertThat(update.since()).isEqualTo(Instant.ofEpochMilli(NOW - 6 * HOUR));
+        assertThat(update.issue().events()).isEqualTo(3 + 10 + 1);
+        assertThat(update.issue().since()).isEqualTo(Instant.ofEpochMilli(NOW - 6 * HOUR));
         assertThat(update.version()).isEqualTo(5);
     }
 
@@ -86,16 +86,16 @@ class IssueStateMachineTest {
     void anAlertSoonAfterACloseIsARegressionThatReopens() {
         Decision regress = machine.alert(EVENT, row(IssueState.RESOLVED, NOW - 2 * DAY, NOW - DAY), NOW, true, 0);
         assertThat(regress.transition()).isEqualTo(Transition.REGRESS);
-        assertThat(regress.regression()).isTrue();
-        assertThat(regress.issueNumber()).isEqualTo(7L);
-        assertThat(regress.events()).isEqualTo(4);
+        assertThat(regress.issue().regression()).isTrue();
+        assertThat(regress.issue().number()).isEqualTo(7L);
+        assertThat(regress.issue().events()).isEqualTo(4);
     }
 
     @Test
     void anAlertAfterTheReopenWindowOpensANewIssueThatNamesTheOld() {
         Decision reopenWindowOver = machine.alert(EVENT, row(IssueState.RESOLVED, NOW - 40 * DAY, NOW - 31 * DAY), NOW, true, 0);
         assertThat(reopenWindowOver.transition()).isEqualTo(Transition.OPEN_REGRESSION_ISSUE);
-        assertThat(reopenWindowOver.issueNumber()).isEqualTo(7L);
+        assertThat(reopenWindowOver.issue().number()).isEqualTo(7L);
         assertThat(reopenWindowOver.opensIssue()).isTrue();
     }
 
@@ -115,14 +115,14 @@ class IssueStateMachineTest {
     void aHeldIssueIsLeftAlone() {
         Decision decision = machine.alert(EVENT, row(IssueState.HELD, NOW - DAY, NOW - DAY), NOW, true, 0);
         assertThat(decision.transition()).isEqualTo(Transition.IGNORE);
-        assertThat(decision.reason()).contains("not planned").contains("#7");
+        assertThat(decision.answer().reason()).contains("not planned").contains("#7");
     }
 
     @Test
     void aGoneIssueOpensANewOneFollowingTheOld() {
         Decision decision = machine.alert(EVENT, row(IssueState.GONE, NOW - DAY, null), NOW, true, 0);
         assertThat(decision.transition()).isEqualTo(Transition.OPEN_ISSUE);
-        assertThat(decision.issueNumber()).isEqualTo(7L);
+        assertThat(decision.issue().number()).isEqualTo(7L);
         assertThat(decision.version()).isEqualTo(5);
     }
     // ---- status changes
@@ -131,8 +131,8 @@ class IssueStateMachineTest {
     void nothingToCloseOrReopenForAnIssueNeverFiled() {
         Decision decision = machine.status(EVENT, null, status(SentryStatus.RESOLVED, null));
         assertThat(decision.transition()).isEqualTo(Transition.IGNORE);
-        assertThat(decision.reason()).contains("never filed").contains("close");
-        assertThat(machine.status(EVENT, null, status(SentryStatus.UNRESOLVED, null)).reason()).contains("reopen");
+        assertThat(decision.answer().reason()).contains("never filed").contains("close");
+        assertThat(machine.status(EVENT, null, status(SentryStatus.UNRESOLVED, null)).answer().reason()).contains("reopen");
     }
 
     @Test
@@ -157,8 +157,8 @@ class IssueStateMachineTest {
     void unresolvedReopensAClosedIssueAndMarksARegression() {
         Decision reopen = machine.status(EVENT, row(IssueState.RESOLVED, NOW, NOW), status(SentryStatus.UNRESOLVED, "regressed"));
         assertThat(reopen.transition()).isEqualTo(Transition.UNRESOLVE);
-        assertThat(reopen.regression()).isTrue();
-        assertThat(machine.status(EVENT, row(IssueState.ARCHIVED, NOW, NOW), status(SentryStatus.UNRESOLVED, "ongoing")).regression())
+        assertThat(reopen.issue().regression()).isTrue();
+        assertThat(machine.status(EVENT, row(IssueState.ARCHIVED, NOW, NOW), status(SentryStatus.UNRESOLVED, "ongoing")).issue().regression())
                 .isFalse();
         assertThat(machine.status(EVENT, row(IssueState.OPEN, NOW, null), status(SentryStatus.UNRESOLVED, null)).transition())
                 .isEqualTo(Transition.IGNORE);
@@ -170,6 +170,6 @@ class IssueStateMachineTest {
                 .isEqualTo(Transition.IGNORE);
         Decision gone = machine.status(EVENT, row(IssueState.GONE, NOW, null), status(SentryStatus.RESOLVED, null));
         assertThat(gone.transition()).isEqualTo(Transition.IGNORE);
-        assertThat(gone.reason()).contains("the next alert opens one");
+        assertThat(gone.answer().reason()).contains("the next alert opens one");
     }
 }

@@ -78,7 +78,7 @@ class ClaimSentryIssueRouteTest extends RouteTestKit {
         Decision repeat = claim("event_alert", eventAlert("7202", "error", "production"));
 
         assertThat(repeat.transition()).isEqualTo(Transition.REPEAT);
-        assertThat(repeat.outcome()).isEqualTo("duplicate");
+        assertThat(repeat.answer().outcome()).isEqualTo("duplicate");
         assertThat(repeat.httpStatus()).isEqualTo(200);
         assertThat(writes.listFor("7202")).hasSize(1);
         assertThat(target.getReceivedCounter()).isEqualTo(1);
@@ -103,7 +103,7 @@ class ClaimSentryIssueRouteTest extends RouteTestKit {
         Decision ignored = claim("issue", issueStatus("7204", "resolved", null, "Jane", Map.of()));
 
         assertThat(ignored.transition()).isEqualTo(Transition.IGNORE);
-        assertThat(ignored.reason()).contains("never filed");
+        assertThat(ignored.answer().reason()).contains("never filed");
         assertThat(writes.listFor("7204")).isEmpty();
     }
 
