@@ -76,6 +76,158 @@ public record SentryAlert(
         NONE
     }
 
+    /** A delivery of this resource and action, everything else named as it is found (nothing to file, level error, until said). */
+    public static Builder of(String resource, String action) {
+        return new Builder(resource, action);
+    }
+
+    /** Builds a {@link SentryAlert} field by field: each delivery's shape names only what it carries. */
+    public static final class Builder {
+        private final String resource;
+        private final String action;
+        private Kind kind = Kind.NONE;
+        private String key;
+        private String sentryIssueId;
+        private String shortId;
+        private Level level = Level.ERROR;
+        private String title;
+        private String exceptionType;
+        private String exceptionValue;
+        private String message;
+        private String culprit;
+        private String environment;
+        private String release;
+        private String eventId;
+        private Instant eventTime;
+        private String eventUrl;
+        private String issueUrl;
+        private String project;
+        private List<Frame> frames = List.of();
+        private List<Breadcrumb> breadcrumbs = List.of();
+        private Map<String, String> tags = Map.of();
+        private String triggeredRule;
+        private String description;
+
+        private Builder(String resource, String action) {
+            this.resource = resource;
+            this.action = action;
+        }
+
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder sentryIssueId(String sentryIssueId) {
+            this.sentryIssueId = sentryIssueId;
+            return this;
+        }
+
+        public Builder shortId(String shortId) {
+            this.shortId = shortId;
+            return this;
+        }
+
+        public Builder level(Level level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder exceptionType(String exceptionType) {
+            this.exceptionType = exceptionType;
+            return this;
+        }
+
+        public Builder exceptionValue(String exceptionValue) {
+            this.exceptionValue = exceptionValue;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder culprit(String culprit) {
+            this.culprit = culprit;
+            return this;
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder release(String release) {
+            this.release = release;
+            return this;
+        }
+
+        public Builder eventId(String eventId) {
+            this.eventId = eventId;
+            return this;
+        }
+
+        public Builder eventTime(Instant eventTime) {
+            this.eventTime = eventTime;
+            return this;
+        }
+
+        public Builder eventUrl(String eventUrl) {
+            this.eventUrl = eventUrl;
+            return this;
+        }
+
+        public Builder issueUrl(String issueUrl) {
+            this.issueUrl = issueUrl;
+            return this;
+        }
+
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        public Builder frames(List<Frame> frames) {
+            this.frames = frames;
+            return this;
+        }
+
+        public Builder breadcrumbs(List<Breadcrumb> breadcrumbs) {
+            this.breadcrumbs = breadcrumbs;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder triggeredRule(String triggeredRule) {
+            this.triggeredRule = triggeredRule;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public SentryAlert build() {
+            return new SentryAlert(resource, action, kind, key, sentryIssueId, shortId, level, title, exceptionType, exceptionValue, message, culprit, environment, release, eventId, eventTime, eventUrl, issueUrl, project, frames, breadcrumbs, tags, triggeredRule, description);
+        }
+    }
+
     /** One stack frame; {@code function} and {@code lineno} may be null. */
     public record Frame(String filename, Integer lineno, String function, boolean inApp) {
     }

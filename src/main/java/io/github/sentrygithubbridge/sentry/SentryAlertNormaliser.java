@@ -135,29 +135,29 @@ public class SentryAlertNormaliser {
         JsonNode logentry = event.path("logentry");
         JsonNode message = event.path("message");
         String webUrl = text(event.path("web_url"));
-        return new SentryAlert(
-                resource, action, filed ? Kind.EVENT : Kind.NONE,
-                issueId != null ? issueId : eventId != null ? "event:" + eventId : null,
-                issueId, null,
-                Level.parse(firstNonNull(text(event.path("level")), allTags.get("level"))),
-                text(event.path("title")),
-                firstNonNull(text(main.path("type")), text(metadata.path("type"))),
-                firstNonNull(text(main.path("value")), text(metadata.path("value"))),
-                firstNonNull(text(logentry.path("formatted")), text(logentry.path("message")), text(message),
-                        text(message.path("formatted")), text(message.path("message"))),
-                text(event.path("culprit")),
-                firstNonNull(text(event.path("environment")), allTags.get("environment")),
-                firstNonNull(release(event.path("release")), allTags.get("release")),
-                eventId,
-                instant(event.path("datetime"), event.path("timestamp")),
-                webUrl,
-                issueUiUrl(webUrl, issueId),
-                project(event.path("project")),
-                frames(frames),
-                breadcrumbs(event.path("breadcrumbs")),
-                selected(allTags),
-                firstNonNull(text(data.path("triggered_rule")), text(data.path("issue_alert").path("title"))),
-                null);
+        return SentryAlert.of(resource, action)
+                .kind(filed ? Kind.EVENT : Kind.NONE)
+                .key(issueId != null ? issueId : eventId != null ? "event:" + eventId : null)
+                .sentryIssueId(issueId)
+                .level(Level.parse(firstNonNull(text(event.path("level")), allTags.get("level"))))
+                .title(text(event.path("title")))
+                .exceptionType(firstNonNull(text(main.path("type")), text(metadata.path("type"))))
+                .exceptionValue(firstNonNull(text(main.path("value")), text(metadata.path("value"))))
+                .message(firstNonNull(text(logentry.path("formatted")), text(logentry.path("message")), text(message),
+                        text(message.path("formatted")), text(message.path("message"))))
+                .culprit(text(event.path("culprit")))
+                .environment(firstNonNull(text(event.path("environment")), allTags.get("environment")))
+                .release(firstNonNull(release(event.path("release")), allTags.get("release")))
+                .eventId(eventId)
+                .eventTime(instant(event.path("datetime"), event.path("timestamp")))
+                .eventUrl(webUrl)
+                .issueUrl(issueUiUrl(webUrl, issueId))
+                .project(project(event.path("project")))
+                .frames(frames(frames))
+                .breadcrumbs(breadcrumbs(event.path("breadcrumbs")))
+                .tags(selected(allTags))
+                .triggeredRule(firstNonNull(text(data.path("triggered_rule")), text(data.path("issue_alert").path("title"))))
+                .build();
     }
 
     private SentryAlert issue(String action, JsonNode data) {
@@ -172,21 +172,20 @@ public class SentryAlertNormaliser {
         }
         String id = issueIssueId(issue);
         JsonNode metadata = issue.path("metadata");
-        return new SentryAlert(
-                "issue", action, filed ? Kind.ISSUE : Kind.NONE, id, id,
-                firstNonNull(text(issue.path("shortId")), text(issue.path("short_id"))),
-                Level.parse(text(issue.path("level"))),
-                text(issue.path("title")),
-                text(metadata.path("type")),
-                text(metadata.path("value")),
-                null,
-                text(issue.path("culprit")),
-                null, null, null,
-                instant(issue.path("lastSeen"), issue.path("firstSeen")),
-                null,
-                firstNonNull(text(issue.path("web_url")), text(issue.path("permalink"))),
-                project(issue.path("project")),
-                List.of(), List.of(), Map.of(), null, null);
+        return SentryAlert.of("issue", action)
+                .kind(filed ? Kind.ISSUE : Kind.NONE)
+                .key(id)
+                .sentryIssueId(id)
+                .shortId(firstNonNull(text(issue.path("shortId")), text(issue.path("short_id"))))
+                .level(Level.parse(text(issue.path("level"))))
+                .title(text(issue.path("title")))
+                .exceptionType(text(metadata.path("type")))
+                .exceptionValue(text(metadata.path("value")))
+                .culprit(text(issue.path("culprit")))
+                .eventTime(instant(issue.path("lastSeen"), issue.path("firstSeen")))
+                .issueUrl(firstNonNull(text(issue.path("web_url")), text(issue.path("permalink"))))
+                .project(project(issue.path("project")))
+                .build();
     }
 
     private SentryAlert metric(String action, JsonNode data) {
@@ -203,23 +202,19 @@ public class SentryAlertNormaliser {
         String ruleId = keyPart(text(rule.path("id")));
         String identifier = keyPart(firstNonNull(text(incident.path("identifier")), text(incident.path("id"))));
         JsonNode projects = incident.path("projects").isArray() ? incident.path("projects") : rule.path("projects");
-        return new SentryAlert(
-                "metric_alert", action, filed ? Kind.METRIC : Kind.NONE,
-                ruleId == null || identifier == null ? null : "metric-alert:" + ruleId + ":" + identifier,
-                null, null,
+        return SentryAlert.of("metric_alert", action)
+                .kind(filed ? Kind.METRIC : Kind.NONE)
+                .key(ruleId == null || identifier == null ? null : "metric-alert:" + ruleId + ":" + identifier)
                 // metric alerts carry no level: the action is the severity
-                Level.parse(action),
-                firstNonNull(text(data.path("description_title")), text(incident.path("title"))),
-                null, null, null, null,
-                text(rule.path("environment")),
-                null, null,
-                instant(incident.path("date_started"), incident.path("date_detected")),
-                null,
-                text(data.path("web_url")),
-                text(projects.path(0)),
-                List.of(), List.of(), Map.of(),
-                text(rule.path("name")),
-                text(data.path("description_text")));
+                .level(Level.parse(action))
+                .title(firstNonNull(text(data.path("description_title")), text(incident.path("title"))))
+                .environment(text(rule.path("environment")))
+                .eventTime(instant(incident.path("date_started"), incident.path("date_detected")))
+                .issueUrl(text(data.path("web_url")))
+                .project(text(projects.path(0)))
+                .triggeredRule(text(rule.path("name")))
+                .description(text(data.path("description_text")))
+                .build();
     }
 
     /** Nothing to file, but the reply can still name the Sentry issue when the delivery does. */
@@ -228,8 +223,7 @@ public class SentryAlertNormaliser {
                 eventIssueId(data.path("error")), eventIssueId(data));
         String title = firstNonNull(text(data.path("issue").path("title")), text(data.path("event").path("title")),
                 text(data.path("error").path("title")));
-        return new SentryAlert(resource, action, Kind.NONE, id, id, null, Level.ERROR, title,
-                null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), Map.of(), null, null);
+        return SentryAlert.of(resource, action).key(id).sentryIssueId(id).title(title).build();
     }
 
     private static String inferResource(JsonNode data) {
