@@ -476,6 +476,17 @@ public class SentryIssueLifecycle {
         });
     }
 
+    /** Whether the issue a GitHub issues event names (in its repository) is one the bridge filed. */
+    public boolean filedOnGitHub(@ExchangeProperty("githubEvent") GitHubIssueEvent event) {
+        return guard(() -> filedRow(event) != null);
+    }
+
+    /** The row of the issue a GitHub issues event names, in the event's repository (numbers repeat across them); or null. */
+    private IssueRow filedRow(GitHubIssueEvent event) {
+        return rows.numbered(event.issue().number()).stream().filter(r -> sameRepository(r.repository(), event.repository()))
+                .findFirst().orElse(null);
+    }
+
     /**
      * A GitHub issues event on the row of the issue it names (in its repository), in one transaction. The event is
      * a hint: the change is taken on the issue as GitHub answered it just now, and only when that agrees with the
@@ -484,9 +495,8 @@ public class SentryIssueLifecycle {
     private String observe(GitHubIssueEvent event, GitHubIssue now, java.util.function.BiFunction<IssueRow, GitHubIssue, String> change) {
         return guard(() -> transaction.execute(status -> {
             long number = event.issue().number();
-            // issue numbers repeat across repositories: the one in the event's repository
-            List<IssueRow> filed = rows.numbered(number).stream().filter(r -> sameRepository(r.repository(), event.repository())).toList();
-            if (filed.isEmpty()) {
+            IssueRow filed = filedRow(event);
+            if (filed == null) {
                 return "GitHub issue #" + number + " is not one the bridge filed";
             }
             if (event.byBridge()) {
@@ -504,7 +514,7 @@ public class SentryIssueLifecycle {
             if (!agrees) {
                 return "GitHub says #" + number + " is " + saysNow + " now: the " + event.action() + " event changes nothing (late or replayed)";
             }
-            return change.apply(filed.get(0), now);
+            return change.apply(filed, now);
         }));
     }
 

@@ -25,6 +25,9 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle lifecycle;
+
     SentryDeliveries sentry;
     MockEndpoint claim;
 
@@ -44,6 +47,7 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
 
     @Test
     void aStatusChangeIsBelievedOnlyWhenSentrySaysSoNow() throws Exception {
+        lifecycle.filed("7110", 7110L, null);
         // the issue was resolved, then unresolved: a replay of the "resolved" delivery is ignored
         sentryApi.whenAnyExchangeReceived(ask -> ask.setVariable("sentryStatusNow", "unresolved"));
         claim.expectedMessageCount(0);
@@ -66,10 +70,11 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
     }
 
     @Test
-    void anAlertIsNotCheckedWithSentry() throws Exception {
-        claim.expectedMessageCount(1);
+    void neitherAnAlertNorTheStatusOfAnIssueTheBridgeNeverFiledIsCheckedWithSentry() throws Exception {
+        claim.expectedMessageCount(2);
 
         sentry.post("event_alert", eventAlert("7111", "error", "production"));
+        sentry.post("issue", SentryDeliveries.issueStatus("7112", "resolved", null, "Jane", Map.of()));
 
         claim.assertIsSatisfied();
         assertThat(sentryApi.getReceivedExchanges()).isEmpty();
