@@ -130,7 +130,8 @@ public class GitHubRequests {
                 yield new IssueStateChange(change.comment() + "\n" + PendingWrites.writeMarker(writeId), change.state(),
                         change.stateReason(), change.regression());
             }
-            case SENTRY_STATUS, CHECK_DUPLICATES -> json.readValue(request, Map.class);
+            case SENTRY_STATUS -> json.readValue(request, io.github.sentrygithubbridge.sentry.SentryStatusUpdate.class);
+            case CHECK_DUPLICATES -> json.readValue(request, io.github.sentrygithubbridge.state.DuplicateCheck.class);
         };
     }
 

@@ -7,13 +7,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryApiProperties;
 import io.github.sentrygithubbridge.sentry.SentryStatus;
+import io.github.sentrygithubbridge.sentry.SentryStatusUpdate;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import io.github.sentrygithubbridge.state.WriteAction;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ExchangeProperty;
@@ -541,7 +541,7 @@ public class SentryIssueLifecycle {
         Long closedAt = state.isClosed() ? (issue.closedAt() == null ? clock.millis() : issue.closedAt().toEpochMilli()) : null;
         changeState(() -> rows.changedByPerson(row.key(), state, closedAt));
         if (mirror.covers(row.key())) {
-            writes.add(row.key(), row.key(), WriteAction.SENTRY_STATUS, Map.of("status", sentryStatus));
+            writes.add(row.key(), row.key(), WriteAction.SENTRY_STATUS, new SentryStatusUpdate(sentryStatus));
         }
     }
 

@@ -83,7 +83,7 @@ public class PendingWrites {
         if (requestsFor(key, WriteAction.CHECK_DUPLICATES).isEmpty()) {
             jdbc.update("""
                     INSERT INTO pending_write (sentry_issue_key, sentry_issue_id, action, request, accepted_at, not_before)
-                    VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, WriteAction.CHECK_DUPLICATES.column(), toJson(java.util.Map.of("since", since)),
+                    VALUES (?, ?, ?, ?, ?, ?)""", key, sentryIssueId, WriteAction.CHECK_DUPLICATES.column(), toJson(new DuplicateCheck(since)),
                     wallClock.millis(), notBefore);
         }
     }

@@ -15,9 +15,9 @@ public enum WriteAction {
     CLOSE,
     /** Reopens it, with a comment (an IssueStateChange). */
     REOPEN,
-    /** Sets the Sentry issue's status in Sentry, as a person did on GitHub. */
+    /** Sets the Sentry issue's status in Sentry, as a person did on GitHub (a SentryStatusUpdate). */
     SENTRY_STATUS,
-    /** Looks for issues GitHub opened twice for one Sentry issue. */
+    /** Looks for issues GitHub opened twice for one Sentry issue (a DuplicateCheck). */
     CHECK_DUPLICATES;
 
     /** The name in the store and in the routes: create, comment, close, reopen, sentry-status, check-duplicates. */

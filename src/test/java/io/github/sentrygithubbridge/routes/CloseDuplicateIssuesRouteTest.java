@@ -8,7 +8,6 @@ import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class CloseDuplicateIssuesRouteTest extends RouteTestKit {
         Exchange done = template.send("direct:close-duplicate-issues", exchange -> {
             exchange.setProperty("sentryIssueKey", "8701");
             exchange.setProperty("githubRepository", "acme/shop");
-            exchange.setProperty("githubRequest", Map.of("since", 0L));
+            exchange.setProperty("githubRequest", new io.github.sentrygithubbridge.state.DuplicateCheck(0L));
         });
 
         assertThat(done.getException()).isNull();
@@ -64,7 +63,7 @@ class CloseDuplicateIssuesRouteTest extends RouteTestKit {
         template.send("direct:close-duplicate-issues", exchange -> {
             exchange.setProperty("sentryIssueKey", "8702");
             exchange.setProperty("githubRepository", "acme/shop");
-            exchange.setProperty("githubRequest", Map.of("since", 0L));
+            exchange.setProperty("githubRequest", new io.github.sentrygithubbridge.state.DuplicateCheck(0L));
         });
 
         assertThat(github.getReceivedCounter()).isZero();

@@ -3,7 +3,6 @@ package io.github.sentrygithubbridge.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sentrygithubbridge.state.PendingWrites;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +70,7 @@ class UpdateSentryIssueRouteTest extends RouteTestKit {
             exchange.getMessage().setHeader("X-GitHub-Event", "issues");
             exchange.setProperty(PendingWrites.ATTEMPTS, 0);
             exchange.setProperty("sentryIssueId", "8101");
-            exchange.setProperty("githubRequest", Map.of("status", "resolved"));
+            exchange.setProperty("githubRequest", new io.github.sentrygithubbridge.sentry.SentryStatusUpdate("resolved"));
         });
 
         sentry.assertIsSatisfied();
