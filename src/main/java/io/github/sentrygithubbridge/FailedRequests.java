@@ -10,6 +10,16 @@ public final class FailedRequests {
     private FailedRequests() {
     }
 
+    /**
+     * A read answered with a failure, as camel-http would have thrown it: the retry policy reads Retry-After and the
+     * rate-limit headers from it, and {@link #describe} the status and the answer.
+     */
+    public static HttpOperationFailedException failed(String request, int status, java.util.Map<String, Object> headers, String body) {
+        java.util.Map<String, String> answered = new java.util.HashMap<>();
+        headers.forEach((name, value) -> answered.put(name, String.valueOf(value)));
+        return new HttpOperationFailedException(request, status, null, null, answered, body);
+    }
+
     public static String describe(Exception error) {
         if (error == null) {
             return "unknown error";

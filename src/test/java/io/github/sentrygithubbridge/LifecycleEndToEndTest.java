@@ -13,8 +13,6 @@ import io.github.sentrygithubbridge.support.SentryDeliveries;
 import io.github.sentrygithubbridge.support.TestClockConfiguration;
 import io.github.sentrygithubbridge.web.SignatureVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -103,7 +101,7 @@ class LifecycleEndToEndTest {
     void resolvedInSentryClosesTheIssueAsCompletedWithOneCommentAndTheEchoIsNotMirrored() {
         int number = filed("9001");
 
-        HttpResponse<String> answer = sentry.post("issue", nowInSentry(issueStatus("9001", "resolved", null, "Jane Doe",
+        HttpResponse<String> answer = sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9001", "resolved", null, "Jane Doe",
                 Map.of("inRelease", "shop@1.2.3"))));
 
         assertThat(answer.statusCode()).isEqualTo(202);
@@ -118,14 +116,14 @@ class LifecycleEndToEndTest {
     void archivedClosesAsNotPlannedAndUnresolvedReopensTheBridgesOwnClose() {
         int number = filed("9002");
 
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9002", "archived", "archived_until_escalating", "Jane", Map.of()))).statusCode())
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9002", "archived", "archived_until_escalating", "Jane", Map.of()))).statusCode())
                 .isEqualTo(202);
         awaitState(number, "closed", "not_planned");
         assertThat(GITHUB.comments(number)).singleElement().satisfies(c -> assertThat(c).contains("Archived in Sentry", "until it escalates"));
         // GitHub's echo of the bridge's own close is not a person's call
         await().atMost(Duration.ofSeconds(5)).until(() -> "archived".equals(view("9002").get("state")));
 
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9002", "unresolved", "escalating", "Sentry", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9002", "unresolved", "escalating", "Sentry", Map.of()))).statusCode()).isEqualTo(202);
 
         awaitState(number, "open", "reopened");
         assertThat(GITHUB.comments(number)).hasSize(2).last().satisfies(c -> assertThat(c).contains("escalating"));
@@ -138,7 +136,7 @@ class LifecycleEndToEndTest {
         int number = filed("9003");
         resolve("9003", number);
 
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9003", "unresolved", "regressed", "Sentry", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9003", "unresolved", "regressed", "Sentry", Map.of()))).statusCode()).isEqualTo(202);
         awaitState(number, "open", "reopened");
         assertThat(GITHUB.issue(number).labels()).contains("regression", "agent:builder");
         assertThat(GITHUB.comments(number)).last().satisfies(c -> assertThat(c).contains("regression"));
@@ -184,8 +182,8 @@ class LifecycleEndToEndTest {
         assertThat(sentryWrites("9005").get(0).body()).isEqualTo("{\"status\":\"ignored\"}");
         assertThat(sentryWrites("9005").get(0).authorization()).isEqualTo("Bearer " + SENTRY_TOKEN);
         for (HttpResponse<String> later : List.of(sentry.post("event_alert", eventAlert("9005")),
-                sentry.post("issue", nowInSentry(issueStatus("9005", "unresolved", "regressed", "Sentry", Map.of()))),
-                sentry.post("issue", nowInSentry(issueStatus("9005", "resolved", null, "Sentry", Map.of()))))) {
+                sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9005", "unresolved", "regressed", "Sentry", Map.of()))),
+                sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9005", "resolved", null, "Sentry", Map.of()))))) {
             assertThat(later.statusCode()).isEqualTo(200);
             assertThat(json(later)).containsEntry("status", "ignored")
                     .containsEntry("reason", "closed as not planned on GitHub (#" + number + ")");
@@ -201,7 +199,7 @@ class LifecycleEndToEndTest {
         GITHUB.sendWebhooksTo(null, null);
         GITHUB.closeByPerson(number, "duplicate");
 
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9006", "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9006", "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "held".equals(view("9006").get("state")));
         assertThat(GITHUB.issue(number).stateReason()).isEqualTo("duplicate");
@@ -223,13 +221,13 @@ class LifecycleEndToEndTest {
         assertThat(sentryWrites("9007").get(0).path()).isEqualTo("/api/0/organizations/acme/issues/9007/");
         assertThat(sentryWrites("9007").get(0).body()).isEqualTo("{\"status\":\"resolved\"}");
         // Sentry's own webhook for that change is its echo: nothing is written back to GitHub
-        HttpResponse<String> echo = sentry.post("issue", nowInSentry(issueStatus("9007", "resolved", null, "bridge", Map.of())));
+        HttpResponse<String> echo = sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9007", "resolved", null, "bridge", Map.of())));
         assertThat(json(echo)).containsEntry("status", "ignored");
 
         GITHUB.reopenByPerson(number);
         await().atMost(Duration.ofSeconds(10)).until(() -> sentryWrites("9007").size() == 2);
         assertThat(sentryWrites("9007").get(1).body()).isEqualTo("{\"status\":\"unresolved\"}");
-        assertThat(json(sentry.post("issue", nowInSentry(issueStatus("9007", "unresolved", "ongoing", "bridge", Map.of()))))).containsEntry("status", "ignored");
+        assertThat(json(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9007", "unresolved", "ongoing", "bridge", Map.of()))))).containsEntry("status", "ignored");
         assertThat(GITHUB.comments(number)).isEmpty();
         assertThat(GITHUB.patches()).noneMatch(p -> p.startsWith("#" + number + " "));
     }
@@ -239,8 +237,8 @@ class LifecycleEndToEndTest {
         int number = filed("9008");
         GITHUB.failPatches(3);
 
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9008", "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
-        assertThat(sentry.post("issue", nowInSentry(issueStatus("9008", "unresolved", "ongoing", "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9008", "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus("9008", "unresolved", "ongoing", "Jane", Map.of()))).statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> GITHUB.patches().stream().filter(p -> p.startsWith("#" + number + " ")).count() == 2);
         assertThat(GITHUB.patches()).filteredOn(p -> p.startsWith("#" + number + " "))
@@ -381,7 +379,7 @@ class LifecycleEndToEndTest {
     }
 
     private void resolve(String sentryIssueId, int number) {
-        assertThat(sentry.post("issue", nowInSentry(issueStatus(sentryIssueId, "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
+        assertThat(sentry.post("issue", SENTRY_API.agreeWith(issueStatus(sentryIssueId, "resolved", null, "Jane", Map.of()))).statusCode()).isEqualTo(202);
         awaitState(number, "closed", "completed");
         await().atMost(Duration.ofSeconds(5)).until(() -> ((List<?>) view(sentryIssueId).get("pendingWrites")).isEmpty());
     }
@@ -424,18 +422,6 @@ class LifecycleEndToEndTest {
             return Files.createTempDirectory("bridge-lifecycle");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Sentry has the issue in the status the delivery announces, as Sentry's API answers before it is believed. */
-    private static byte[] nowInSentry(byte[] delivery) {
-        try {
-            JsonNode payload = new ObjectMapper().readTree(delivery);
-            String action = payload.path("action").asText();
-            SENTRY_API.status(payload.path("data").path("issue").path("id").asText(), action.equals("archived") ? "ignored" : action);
-            return delivery;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

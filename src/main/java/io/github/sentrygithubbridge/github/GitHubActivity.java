@@ -2,7 +2,6 @@ package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import io.github.sentrygithubbridge.sentry.SentryApiProperties;
-import io.github.sentrygithubbridge.state.WriteAction;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.hc.core5.http.Header;
@@ -47,7 +46,7 @@ class GitHubActivity implements HttpActivityListener {
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response, HttpEntity entity,
                                    long elapsed) {
         String write = exchange.getProperty("githubAction", String.class);
-        if (WriteAction.of(write) == WriteAction.SENTRY_STATUS || isSentry(host)) {
+        if (isSentry(host, exchange.getProperty(REQUEST_LINE, String.class))) {
             metrics.sentryAnswered(Integer.toString(response.getCode()));
             AUDIT.info("Sentry status for Sentry issue {}: {} answered {} in {} ms", exchange.getProperty("sentryIssueKey", String.class),
                     exchange.getProperty(REQUEST_LINE, String.class), response.getCode(), elapsed);
@@ -68,9 +67,12 @@ class GitHubActivity implements HttpActivityListener {
                 response.getCode(), elapsed);
     }
 
-    private boolean isSentry(HttpHost host) {
+    /** A call to SENTRY_API_URL's host and port, under its {@code /api/0/}: Sentry's web API, whatever else shares the host. */
+    private boolean isSentry(HttpHost host, String requestLine) {
         int port = sentryApi.getPort() >= 0 ? sentryApi.getPort() : "https".equalsIgnoreCase(sentryApi.getScheme()) ? 443 : 80;
-        return host != null && host.getHostName().equalsIgnoreCase(sentryApi.getHost()) && (host.getPort() == port || host.getPort() < 0);
+        String path = requestLine == null ? "" : requestLine.substring(requestLine.indexOf(' ') + 1);
+        return host != null && host.getHostName().equalsIgnoreCase(sentryApi.getHost()) && (host.getPort() == port || host.getPort() < 0)
+                && path.startsWith(sentryApi.getPath() + "/api/0/");
     }
 
     private static String request(Exchange exchange) {

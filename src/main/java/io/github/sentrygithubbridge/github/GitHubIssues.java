@@ -78,10 +78,7 @@ public class GitHubIssues {
             return GitHubIssue.goneIssue(number);
         }
         if (code < 200 || code >= 300) {
-            // the retry policy reads Retry-After and the rate-limit headers from it
-            Map<String, String> answered = new java.util.HashMap<>();
-            headers.forEach((name, value) -> answered.put(name, String.valueOf(value)));
-            throw new HttpOperationFailedException("GET issue #" + number, code, null, null, answered, body);
+            throw io.github.sentrygithubbridge.FailedRequests.failed("GET issue #" + number, code, headers, body);
         }
         return issue(json.readTree(body));
     }

@@ -2,8 +2,8 @@ package io.github.sentrygithubbridge.sentry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.FailedRequests;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Body;
@@ -62,9 +62,7 @@ public class SentryApi {
             return GONE;
         }
         if (code < 200 || code >= 300) {
-            Map<String, String> answered = new HashMap<>();
-            headers.forEach((name, value) -> answered.put(name, String.valueOf(value)));
-            throw new HttpOperationFailedException("GET status in Sentry", code, null, null, answered, body);
+            throw FailedRequests.failed("GET status in Sentry", code, headers, body);
         }
         JsonNode answer = json.readTree(body);
         JsonNode state = answer.path("status");

@@ -46,7 +46,7 @@ public record SentryApiProperties(String token, String org, String url) {
 
     /** The issue's address in Sentry's web API. */
     public String issueUrl(String sentryIssueId) {
-        return url + "/api/0/organizations/" + org.trim() + "/issues/" + sentryIssueId + "/";
+        return organisationUrl() + "/issues/" + sentryIssueId + "/";
     }
 
     /**
@@ -61,7 +61,11 @@ public record SentryApiProperties(String token, String org, String url) {
             return issueUrl(key);
         }
         java.util.regex.Matcher incident = METRIC_INCIDENT.matcher(key);
-        return incident.matches() ? url + "/api/0/organizations/" + org.trim() + "/incidents/" + incident.group(1) + "/" : null;
+        return incident.matches() ? organisationUrl() + "/incidents/" + incident.group(1) + "/" : null;
+    }
+
+    private String organisationUrl() {
+        return url + "/api/0/organizations/" + org.trim();
     }
 
     public String bearer() {
