@@ -246,8 +246,10 @@ class LifecycleIT {
 
     @Test
     void twoReplicasSendEachSentryIssuesWritesInTheOrderTheyWereAccepted() throws Exception {
-        BridgeProcess a = start("postgres", "replica-a");
-        BridgeProcess b = start("postgres", "replica-b");
+        List<BridgeProcess> replicas = BridgeProcess.startTogether(settings("postgres", "replica-a"), settings("postgres", "replica-b"));
+        bridges.addAll(replicas);
+        BridgeProcess a = replicas.get(0);
+        BridgeProcess b = replicas.get(1);
         List<String> ids = List.of("721", "722", "723", "724", "725", "726");
         Map<String, Integer> numbers = new HashMap<>();
         for (String id : ids) {
@@ -275,6 +277,12 @@ class LifecycleIT {
     // ---- helpers ----
 
     private BridgeProcess start(String store, String replica) {
+        BridgeProcess bridge = BridgeProcess.start(settings(store, replica));
+        bridges.add(bridge);
+        return bridge;
+    }
+
+    private Map<String, String> settings(String store, String replica) {
         Map<String, String> settings = new HashMap<>(BridgeProcess.settings(
                 "GITHUB_TOKEN", TOKEN,
                 "GITHUB_REPOSITORY", "acme/shop",
@@ -297,9 +305,7 @@ class LifecycleIT {
         if (store.equals("postgres")) {
             settings.putAll(BridgeProcess.settings("BRIDGE_STORE", "postgres", "BRIDGE_DB_URL", databaseUrl, "BRIDGE_DB_USER", "postgres"));
         }
-        BridgeProcess bridge = BridgeProcess.start(settings);
-        bridges.add(bridge);
-        return bridge;
+        return settings;
     }
 
     /** Sends a first alert and waits until the bridge knows its issue's number. */

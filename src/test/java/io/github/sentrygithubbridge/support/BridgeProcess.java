@@ -33,11 +33,13 @@ public final class BridgeProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private BridgeProcess(Process process, int port, Path log) {
+    private BridgeProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -48,27 +50,64 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** The same, with another command line. */
     public static BridgeProcess start(List<String> command, Map<String, String> settings) {
+        return launch(command, settings).awaitUp();
+    }
+
+    /** Starts several at once (replicas): each is UP when this returns. */
+    @SafeVarargs
+    public static List<BridgeProcess> startTogether(Map<String, String>... settings) {
+        List<BridgeProcess> started = java.util.Arrays.stream(settings).map(each -> launch(command(), each)).toList();
+        try {
+            started.forEach(BridgeProcess::awaitUp);
+        } catch (RuntimeException notUp) {
+            started.forEach(bridge -> bridge.process.destroyForcibly());
+            throw notUp;
+        }
+        return started;
+    }
+
+    private static BridgeProcess launch(List<String> command, Map<String, String> settings) {
         try {
             int port = freePort();
+            int managementPort = freePort();
             // under target/, beside the test reports: kept for reading when a test fails
             Path logs = Files.createDirectories(Path.of("target", "bridge-process-logs"));
             Path log = Files.createTempFile(logs, "bridge-process", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));
-            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
             env.put("SENTRY_WEBHOOK_SECRET", SentryDeliveries.SECRET);
             env.put("BRIDGE_ADMIN_TOKEN", ADMIN_TOKEN);
             env.putAll(settings);
-            BridgeProcess bridge = new BridgeProcess(builder.start(), port, log);
+            BridgeProcess bridge = new BridgeProcess(builder.start(), port, managementPort, log);
             ShowLogWhenATestFails.processStarted(log);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .failFast("the bridge exited; see " + log, () -> !bridge.process.isAlive())
-                    .until(() -> bridge.get("/health", null).statusCode() == 200);
             return bridge;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private BridgeProcess awaitUp() {
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .failFast("the bridge exited; see " + log, () -> !process.isAlive())
+                    .until(() -> get("/health", null).statusCode() == 200);
+            return this;
+        } catch (RuntimeException notUp) {
+            process.destroyForcibly();
+            throw notUp;
+        }
+    }
+
+    /** The writes kept and not yet done, in the store this bridge shares (its bridge_pending_alerts gauge). */
+    public long pendingWrites() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().lines()
+                .filter(line -> line.startsWith("bridge_pending_alerts "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no bridge_pending_alerts on the bridge's management port"));
     }
 
     /** Where deploy/prepare-start.sh lays the jar out for the jar's processes. */
@@ -84,17 +123,25 @@ public final class BridgeProcess implements AutoCloseable {
      */
     public static synchronized List<String> command() {
         if (command == null) {
-            command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
-            try {
-                deleteTree(LAYOUT);
-                run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
-                command = List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
-                        "-XX:AOTCache=" + LAYOUT.resolve("app.aot"), "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
-            }
+            command = prepare();
         }
         return command;
+    }
+
+    private static List<String> fatJar() {
+        return List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
+    }
+
+    private static List<String> prepare() {
+        try {
+            deleteTree(LAYOUT);
+            run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
+            return List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
+                    "-XX:AOTCache=" + LAYOUT.resolve("app.aot"), "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
+            return fatJar();
+        }
     }
 
     private static String deployJava;
