@@ -26,23 +26,21 @@ final class RepeatCounter {
     }
 
     /**
-     * Hands each count to {@code store}. A count the store refuses is kept for the next time and the rest wait;
-     * the refusal is thrown. Returns how many Sentry issues' counts were stored.
+     * Hands each count to {@code store}, then takes it off: the count stays visible until the store has it, so that a
+     * decision meanwhile (the cooldown's comment counts the repeats) never misses it. A count the store refuses stays
+     * for the next time and the rest wait; the refusal is thrown. Returns how many Sentry issues' counts were stored.
      */
     int flush(ObjLongConsumer<String> store) {
         int flushed = 0;
         for (String key : counts.keySet()) {
-            Long count = counts.remove(key);
+            Long count = counts.get(key);
             if (count == null) {
                 continue;
             }
-            try {
-                store.accept(key, count);
-                flushed++;
-            } catch (RuntimeException e) {
-                counts.merge(key, count, Long::sum);
-                throw e;
-            }
+            store.accept(key, count);
+            // repeats counted meanwhile stay; a reset meanwhile (the comment carrying them was kept) left nothing
+            counts.computeIfPresent(key, (k, now) -> now > count ? now - count : null);
+            flushed++;
         }
         return flushed;
     }

@@ -36,4 +36,19 @@ class RepeatCounterTest {
         assertThat(refused).hasMessage("database is locked");
         assertThat(repeats.counted("a")).isEqualTo(2);
     }
+
+    @Test
+    void aCountBeingStoredIsStillSeenAndRepeatsMeanwhileStay() {
+        repeats.count("a");
+        repeats.count("a");
+        Map<String, Long> seenWhileStoring = new HashMap<>();
+
+        repeats.flush((key, count) -> {
+            seenWhileStoring.put(key, repeats.counted(key));
+            repeats.count(key);
+        });
+
+        assertThat(seenWhileStoring).containsExactly(Map.entry("a", 2L));
+        assertThat(repeats.counted("a")).isEqualTo(1);
+    }
 }
