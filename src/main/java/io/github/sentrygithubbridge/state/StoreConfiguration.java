@@ -1,7 +1,6 @@
 package io.github.sentrygithubbridge.state;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.sentrygithubbridge.InvalidSettingException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +8,8 @@ import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +30,6 @@ public class StoreConfiguration {
     public DataSource dataSource(StoreProperties store) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bridge-store");
-        // Sentry waits a second for the answer: a store that can't give a connection soon gets a 503
-        config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
         if (store.embedded()) {
             usableDirectory(store.dataDir());
@@ -40,8 +39,6 @@ public class StoreConfiguration {
             config.setJdbcUrl("jdbc:sqlite:" + store.dataDir().resolve("bridge.db")
                     + "?journal_mode=WAL&synchronous=FULL&busy_timeout=" + SQLITE_LOCK_WAIT_MILLIS + "&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(4);
-            // Hikari's shortest wait for a connection: with the lock's, under Sentry's second
-            config.setConnectionTimeout(250);
             config.setExceptionOverride(new LockedFileEvicts());
         } else {
             config.setJdbcUrl(store.dbUrl());
@@ -49,12 +46,32 @@ public class StoreConfiguration {
             config.setPassword(store.dbPassword());
             config.setMaximumPoolSize(10);
             config.setInitializationFailTimeout(-1);
-            // a stopped database refuses at once, and Hikari would keep trying for the whole timeout: Sentry's
-            // delivery must get its 503 well within the second it waits
-            config.setConnectionTimeout(500);
             config.setValidationTimeout(250);
         }
-        return new HikariDataSource(config);
+        // the first connections of a start may take a while on a busy machine: the start waits for them; once the
+        // bridge is ready, a delivery waits as long as runningConnectionWaitMillis says
+        return new StorePool(config, STARTUP_CONNECTION_WAIT_MILLIS);
+    }
+
+    /** How long a start waits for a connection before the store is taken as unreachable. */
+    static final int STARTUP_CONNECTION_WAIT_MILLIS = 5_000;
+
+    /**
+     * How long a delivery waits for a connection once the bridge runs. SQLite: Hikari's shortest, so that with the
+     * file lock's wait a delivery is answered within Sentry's second. PostgreSQL: a stopped database refuses at once
+     * and Hikari keeps trying for the whole wait, so the delivery's 503 comes well within that second too.
+     */
+    static int runningConnectionWaitMillis(boolean embedded) {
+        return embedded ? 250 : 500;
+    }
+
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> runningConnectionWait(DataSource dataSource, StoreProperties store) {
+        return ready -> {
+            if (dataSource instanceof StorePool pool) {
+                pool.waitAtMost(runningConnectionWaitMillis(store.embedded()));
+            }
+        };
     }
 
     /**
