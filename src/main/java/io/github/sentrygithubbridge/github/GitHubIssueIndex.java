@@ -3,6 +3,7 @@ package io.github.sentrygithubbridge.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
+import io.github.sentrygithubbridge.state.DuplicateCheck;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -33,10 +34,8 @@ import org.springframework.stereotype.Component;
 @Component("gitHubIssueIndex")
 public class GitHubIssueIndex {
 
-    /** The page to read next; null when done. */
-    public static final String PAGE = "githubIssuesPage";
-    /** Stop after the issues created before this time (epoch ms); absent = read them all. */
-    public static final String CREATED_SINCE = "githubIssuesCreatedSince";
+    /** The read of the bridge's issues in progress (list-github-issues): a {@link Listing}. */
+    public static final String LISTING = "githubIssuesRead";
     static final int PER_PAGE = 100;
     /** Replicas' clocks and GitHub's differ a little: look this much further back. */
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
@@ -44,16 +43,19 @@ public class GitHubIssueIndex {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubIssueIndex.class);
     private static final Pattern NEXT = Pattern.compile("<[^>]*>;\\s*rel=\"next\"");
 
-    /** The marked issues of one page, and the page to read next (null when done). */
-    public record Page(List<GitHubIssue> found, Integer next) {
+    /** The marked issues read so far, across pages, and the page to read next (null when done). */
+    public record Listing(List<GitHubIssue> found, Integer next) {
+
+        /** The Sentry issues of which the read found more than one open issue with the same predecessor. */
+        public List<String> duplicatedKeys() {
+            return openByKeyAndPredecessor(found.stream()).entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(e -> e.getKey().getKey()).distinct().toList();
+        }
     }
 
     /** Issues opened more than once for one Sentry issue (and the same predecessor): the oldest is kept. */
     public record Duplicates(Long keep, List<Long> close) {
     }
-
-    /** All the marked issues a read found, across its pages. */
-    public static final String FOUND = "githubIssuesFound";
 
     private final ObjectMapper json;
     private final String labels;
@@ -64,55 +66,50 @@ public class GitHubIssueIndex {
         this.labels = URLEncoder.encode(String.join(",", properties.labelList()), StandardCharsets.UTF_8);
     }
 
-    /** The query of one page: the bridge's issues, open or closed, newest first. */
-    public String query(@ExchangeProperty(PAGE) Integer page) {
-        return "labels=" + labels + "&state=all&sort=created&direction=desc&per_page=" + PER_PAGE + "&page=" + page;
+    /** A read that has found nothing yet and reads the first page next. */
+    public Listing firstPage() {
+        return new Listing(List.of(), 1);
+    }
+
+    /** The query of the next page: the bridge's issues, open or closed, newest first. */
+    public String query(@ExchangeProperty(LISTING) Listing listing) {
+        return "labels=" + labels + "&state=all&sort=created&direction=desc&per_page=" + PER_PAGE + "&page=" + listing.next();
     }
 
     /**
-     * The marked issues of a page, and the next page, or null when there is none to read. Pages stop at the issues
-     * created before {@link #CREATED_SINCE} when it is set, else before the kept write being sent was accepted (a
-     * creation looking for itself); the startup read, outside the lane, reads them all.
+     * The listing with a page read: its marked issues added, and the next page, or null when there is none to read.
+     * Pages stop at the issues created before a duplicate check's time, else before the kept write being sent was
+     * accepted (a creation looking for itself); the startup read, outside the lane, reads them all.
      */
-    public Page page(@Body String page, @Header("Link") String link, @ExchangeProperty(PAGE) Integer current,
-                     @ExchangeProperty(CREATED_SINCE) Long createdSince, @ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt,
-                     @ExchangeProperty(FOUND) List<GitHubIssue> all) throws IOException {
-        Long since = createdSince != null ? createdSince : acceptedAt;
+    public Listing page(@Body String page, @Header("Link") String link, @ExchangeProperty(LISTING) Listing listing,
+                        @ExchangeProperty("githubRequest") Object request, @ExchangeProperty(PendingWrites.ACCEPTED_AT) Long acceptedAt)
+            throws IOException {
+        Long since = request instanceof DuplicateCheck check ? Long.valueOf(check.since()) : acceptedAt;
         Instant oldest = null;
-        List<GitHubIssue> found = new ArrayList<>();
+        List<GitHubIssue> found = new ArrayList<>(listing.found());
+        int marked = 0;
         for (JsonNode issue : json.readTree(page)) {
             oldest = Instant.parse(issue.path("created_at").asText());
             if (issue.has("pull_request")) {
                 continue;
             }
-            GitHubIssue marked = GitHubIssues.issue(issue);
-            if (marked.key() != null) {
-                found.add(marked);
+            GitHubIssue read = GitHubIssues.issue(issue);
+            if (read.key() != null) {
+                found.add(read);
+                marked++;
             }
         }
-        LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", current, found.size());
-        all.addAll(found);
+        LOG.debug("Read page {} of the GitHub issues: {} carry a Sentry issue marker", listing.next(), marked);
         boolean more = link != null && NEXT.matcher(link).find();
         if (!more || (since != null && oldest != null && oldest.isBefore(Instant.ofEpochMilli(since).minus(CLOCK_SKEW)))) {
-            return new Page(found, null);
+            return new Listing(List.copyOf(found), null);
         }
-        return new Page(found, current + 1);
-    }
-
-    /** A fresh list for {@link #FOUND}. */
-    public List<GitHubIssue> noneFound() {
-        return new ArrayList<>();
-    }
-
-    /** The Sentry issues of which a read found more than one open issue with the same predecessor. */
-    public List<String> duplicatedKeys(@ExchangeProperty(FOUND) List<GitHubIssue> found) {
-        return openByKeyAndPredecessor(found.stream()).entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> e.getKey().getKey()).distinct().toList();
+        return new Listing(List.copyOf(found), listing.next() + 1);
     }
 
     /** Of the key's open issues with the same predecessor, the oldest to keep and the rest to close. */
-    public Duplicates duplicatesOf(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty(FOUND) List<GitHubIssue> found) {
-        return openByKeyAndPredecessor(found.stream().filter(i -> key.equals(i.key()))).values().stream()
+    public Duplicates duplicatesOf(@ExchangeProperty("sentryIssueKey") String key, @ExchangeProperty(LISTING) Listing listing) {
+        return openByKeyAndPredecessor(listing.found().stream().filter(i -> key.equals(i.key()))).values().stream()
                 .filter(numbers -> numbers.size() > 1).findFirst()
                 .map(numbers -> new Duplicates(numbers.get(0), numbers.subList(1, numbers.size())))
                 .orElse(new Duplicates(null, List.of()));

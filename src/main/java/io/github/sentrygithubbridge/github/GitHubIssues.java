@@ -83,14 +83,22 @@ public class GitHubIssues {
         return issue(json.readTree(body));
     }
 
-    /** The number in the answer to a creation, or null unless it is a positive whole number. */
-    public Long createdNumber(@Body String body) {
+    /**
+     * The number in the answer to a creation. Without a positive whole number the issue may well be on GitHub: the
+     * write is kept and tried again, and a creation sent before looks for its marker on GitHub first.
+     */
+    public long createdNumber(@Body String body, @ExchangeProperty("sentryIssueKey") String key) throws UncertainWriteException {
+        JsonNode number;
         try {
-            JsonNode number = body == null ? null : json.readTree(body).path("number");
-            return number != null && number.isIntegralNumber() && number.canConvertToLong() && number.asLong() > 0 ? number.asLong() : null;
+            number = body == null ? null : json.readTree(body).path("number");
         } catch (IOException e) {
-            return null;
+            number = null;
         }
+        if (number == null || !number.isIntegralNumber() || !number.canConvertToLong() || number.asLong() <= 0) {
+            throw new UncertainWriteException("GitHub answered 201 without a usable issue number for Sentry issue " + key
+                    + ": kept, and looked for by its marker before it is sent again");
+        }
+        return number.asLong();
     }
 
     /** The issue of a PATCH's answer (closed_at included), for the lane to remember its own close. */

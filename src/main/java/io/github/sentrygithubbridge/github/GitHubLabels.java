@@ -47,11 +47,9 @@ public class GitHubLabels {
                 .map(name -> Map.of("name", name, "color", LABEL_COLOUR)).toList();
     }
 
-    public void ensured(@ExchangeProperty("githubLabel") String name, @ExchangeProperty("githubLabelMade") Boolean made,
-                        @ExchangeProperty("githubRepository") String repository) {
-        if (Boolean.TRUE.equals(made)) {
-            ensured.add(key(repository, name));
-        }
+    /** The label is in the repository now (made, or GitHub said it exists): not made again by this process. */
+    public void ensured(@ExchangeProperty("githubBody") Map<String, String> label, @ExchangeProperty("githubRepository") String repository) {
+        ensured.add(key(repository, label.get("name")));
     }
 
     private static String key(String repository, String label) {

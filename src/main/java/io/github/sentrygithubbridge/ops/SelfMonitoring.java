@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.ops;
 
+import io.github.sentrygithubbridge.RefusedRequestException;
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
@@ -35,10 +36,10 @@ public class SelfMonitoring {
         });
     }
 
-    /** Sends a test event, so an operator can see the bridge reach Sentry; null when Sentry is off. */
+    /** Sends a test event, so an operator can see the bridge reach Sentry; refused (503) when Sentry is off. */
     public Map<String, String> sendTestEvent() {
         if (!Sentry.isEnabled()) {
-            return null;
+            throw new RefusedRequestException(503, "unavailable", "SENTRY_DSN is not set: nothing was sent");
         }
         SentryId id = Sentry.captureException(new IllegalStateException("sentry-github-bridge test event: Sentry reporting works"),
                 scope -> {

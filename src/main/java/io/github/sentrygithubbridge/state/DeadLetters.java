@@ -1,5 +1,6 @@
 package io.github.sentrygithubbridge.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.sentrygithubbridge.FailedRequests;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +67,8 @@ public class DeadLetters {
         });
     }
 
-    /** How many dead letters went back out, and the Sentry issues whose creation did (they claim again). */
-    public record Replayed(int replayed, List<String> creations) {
+    /** How many dead letters went back out (the answer), and the Sentry issues whose creation did (they claim again). */
+    public record Replayed(int replayed, @JsonIgnore List<String> creations) {
     }
 
     /**

@@ -27,12 +27,16 @@ public class PendingWrites {
     public static final String ID = "pendingWriteId";
     /** The write's body as it was kept: JSON. */
     public static final String REQUEST = "pendingRequest";
+    /** The write's sends, this one included (see {@link PendingWrite}). */
     public static final String ATTEMPTS = "pendingAttempts";
     public static final String ACCEPTED_AT = "pendingAcceptedAt";
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingWrites.class);
 
-    /** A leased write; {@code attempts} counts the tries before this one. */
+    /**
+     * A leased write; {@code attempts} counts its sends, this one included: the store counts a send when it leases the
+     * write (a lease is taken only to send), so that after a crash a creation sent before is looked for on GitHub first.
+     */
     public record PendingWrite(long id, String key, String sentryIssueId, String action, String request, long acceptedAt,
                                int attempts) {
     }
@@ -105,7 +109,7 @@ public class PendingWrites {
      * Leases the oldest write that is due and not leased by a live replica, or returns null. Creations wait
      * while {@code creationsAllowed} is false (the issues already on GitHub are not read yet).
      */
-    public PendingWrite lease(@ExchangeProperty("creationsAllowed") boolean creationsAllowed) {
+    public PendingWrite lease(boolean creationsAllowed) {
         return StoreUnavailableException.guard(() -> {
             long now = wallClock.millis();
             if (now < pausedUntil.get()) {
@@ -136,7 +140,7 @@ public class PendingWrites {
                   AND lease_until <= ?
                 RETURNING id, sentry_issue_key, sentry_issue_id, action, request, accepted_at, attempts""",
                 (rs, i) -> new PendingWrite(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getInt(7) - 1),
+                        rs.getString(5), rs.getLong(6), rs.getInt(7)),
                 store.replicaId(), now + store.lease().toMillis(), now, now, creationsAllowed ? 1 : 0, now);
         return leased.isEmpty() ? null : leased.get(0);
     }
@@ -174,14 +178,6 @@ public class PendingWrites {
     /** The hidden line that ties a comment on GitHub to the kept write it came from. */
     public static String writeMarker(long id) {
         return "<!-- sentry-github-bridge-write: " + id + " -->";
-    }
-
-    /**
-     * The sends of the write so far, this one included. The store counted it already, when the write was leased: a
-     * lease is taken only to send, so that after a crash a creation with attempts is looked for on GitHub first.
-     */
-    public int attempted(@ExchangeProperty(ATTEMPTS) Integer attempts) {
-        return attempts == null ? 1 : attempts + 1;
     }
 
     /** The write was done (or a dry run wrote it, or it was found done already, or it is moot): it leaves the queue. */

@@ -5,8 +5,6 @@ import io.github.sentrygithubbridge.RequestHeaders;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +31,9 @@ public class GitHubWebhookVerifier {
         }
     }
 
-    /** The signature header as the request carries it; read first in the route, while the message is the HTTP request. */
-    public String headerOf(Message request) {
+    /** The signature header of the HTTP request itself. */
+    String headerOf(Message request) {
         return RequestHeaders.header(request, "X-Hub-Signature-256");
-    }
-
-    /** {@link #verify} with the header read by {@link #headerOf}: a query parameter of the same name is no signature. */
-    public void verifyRequest(@Body byte[] body, @ExchangeProperty("signatureHeaders") String signature) {
-        verify(body, signature);
     }
 
     /** Throws {@link SignatureRejectedException} unless the body is signed with a configured secret. */

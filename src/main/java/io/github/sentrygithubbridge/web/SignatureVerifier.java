@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +45,10 @@ public class SignatureVerifier {
     public record SignatureHeaders(String signature, String legacySignature, String timestamp) {
     }
 
-    /** Read first in the route, while the message is still the HTTP request. */
-    public SignatureHeaders headersOf(Message request) {
+    /** The signature headers of the HTTP request itself. */
+    SignatureHeaders headersOf(Message request) {
         return new SignatureHeaders(RequestHeaders.header(request, "Sentry-Hook-Signature"),
                 RequestHeaders.header(request, "sentry-app-signature"), RequestHeaders.header(request, "Sentry-Hook-Timestamp"));
-    }
-
-    /** {@link #verify} with the headers read by {@link #headersOf}. */
-    public void verifyRequest(@Body byte[] body, @ExchangeProperty("signatureHeaders") SignatureHeaders headers) {
-        verify(body, headers.signature(), headers.legacySignature(), headers.timestamp());
     }
 
     /** Throws {@link SignatureRejectedException} unless the body is signed with a configured secret. */

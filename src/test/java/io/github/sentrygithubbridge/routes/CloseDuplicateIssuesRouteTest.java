@@ -6,7 +6,6 @@ import io.github.sentrygithubbridge.github.GitHubIssueIndex;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -32,7 +31,7 @@ class CloseDuplicateIssuesRouteTest extends RouteTestKit {
             route.weaveById("list-issues-since").replace().to("mock:close-duplicate-issues-listing");
             GitHubCalls.takeOut(route);
         });
-        start("prepare-github-request", "github-headers");
+        start("prepare-github-read", "prepare-github-request");
         github = mock("github");
         github.whenAnyExchangeReceived(exchange -> GitHubCalls.answer(exchange, 200, "{}"));
         listing = mock("close-duplicate-issues-listing");
@@ -41,7 +40,7 @@ class CloseDuplicateIssuesRouteTest extends RouteTestKit {
     @Test
     void theYoungerIssueIsClosedAsADuplicateOfTheOldest() {
         lifecycle.filed("8701", 8712L, null);
-        listing.whenAnyExchangeReceived(exchange -> exchange.setProperty(GitHubIssueIndex.FOUND, new ArrayList<>(List.of(open(8711), open(8712)))));
+        listing.whenAnyExchangeReceived(exchange -> exchange.setProperty(GitHubIssueIndex.LISTING, new GitHubIssueIndex.Listing(List.of(open(8711), open(8712)), null)));
 
         Exchange done = template.send("direct:close-duplicate-issues", exchange -> {
             exchange.setProperty("sentryIssueKey", "8701");
@@ -58,7 +57,7 @@ class CloseDuplicateIssuesRouteTest extends RouteTestKit {
 
     @Test
     void oneIssueIsNoDuplicate() {
-        listing.whenAnyExchangeReceived(exchange -> exchange.setProperty(GitHubIssueIndex.FOUND, new ArrayList<>(List.of(open(8721)))));
+        listing.whenAnyExchangeReceived(exchange -> exchange.setProperty(GitHubIssueIndex.LISTING, new GitHubIssueIndex.Listing(List.of(open(8721)), null)));
 
         template.send("direct:close-duplicate-issues", exchange -> {
             exchange.setProperty("sentryIssueKey", "8702");

@@ -17,7 +17,7 @@ class EnsureGitHubLabelsRouteTest extends RouteTestKit {
     @BeforeEach
     void adviseAndStart() throws Exception {
         advise("ensure-github-label", GitHubCalls::takeOut);
-        start("ensure-labels-of-issue", "ensure-github-labels", "prepare-github-request", "github-headers");
+        start("ensure-labels-of-issue", "ensure-github-labels", "prepare-github-read", "prepare-github-request");
         github = mock("github");
         github.whenAnyExchangeReceived(exchange -> GitHubCalls.answer(exchange, 201, "{}"));
     }

@@ -1,6 +1,8 @@
 package io.github.sentrygithubbridge.routes;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 
@@ -20,10 +22,16 @@ final class GitHubCalls {
     }
 
     static List<String> of(MockEndpoint github) {
-        return github.getReceivedExchanges().stream()
-                .map(e -> e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class) + " " + e.getMessage().getHeader(Exchange.HTTP_PATH, String.class))
-                .toList();
+        return github.getReceivedExchanges().stream().map(e -> method(e) + " " + e.getMessage().getHeader(Exchange.HTTP_PATH, String.class)).toList();
     }
+
+    /** The verb camel-http would send: the endpoint's httpMethod, which no header overrides, else the header. */
+    static String method(Exchange call) {
+        Matcher option = HTTP_METHOD_OPTION.matcher(call.getProperty(Exchange.INTERCEPTED_ENDPOINT, "", String.class));
+        return option.find() ? option.group(1) : call.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+    }
+
+    private static final Pattern HTTP_METHOD_OPTION = Pattern.compile("[?&]httpMethod=([A-Z]+)");
 
     /** Answers as GitHub does: the status and the JSON body. */
     static void answer(Exchange exchange, int status, String json) {

@@ -32,7 +32,7 @@ class ReadGitHubIssuesRouteTest extends RouteTestKit {
             route.weaveById("list-repository-issues").replace().to("mock:read-github-issues-list");
             route.weaveById("make-labels").replace().to("mock:read-github-issues-labels");
         });
-        start("prepare-github-read", "github-headers");
+        start("prepare-github-read");
         github = mock("github");
     }
 

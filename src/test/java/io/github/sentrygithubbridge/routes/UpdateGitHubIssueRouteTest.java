@@ -27,12 +27,10 @@ class UpdateGitHubIssueRouteTest extends RouteTestKit {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        advise("update-github-issue", route -> { });
-        advise("reconcile-and-update-github-issue",
-                route -> route.weaveById("comment-on-issue").replace().to("mock:update-github-issue-comment"));
+        advise("update-github-issue", route -> route.weaveById("comment-on-issue").replace().to("mock:update-github-issue-comment"));
         advise("read-github-issue", route -> GitHubCalls.takeOut(route));
         advise("change-github-issue-state", route -> GitHubCalls.takeOut(route));
-        start("prepare-github-read", "prepare-github-request", "github-headers");
+        start("prepare-github-read", "prepare-github-request");
         github = mock("github");
         comment = mock("update-github-issue-comment");
     }
@@ -100,7 +98,7 @@ class UpdateGitHubIssueRouteTest extends RouteTestKit {
     private Exchange update(String key, String action, Object request) {
         return template.send("direct:update-github-issue", exchange -> {
             exchange.setProperty(PendingWrites.ID, 1L);
-            exchange.setProperty(PendingWrites.ATTEMPTS, 0);
+            exchange.setProperty(PendingWrites.ATTEMPTS, 1);
             exchange.setProperty(PendingWrites.ACCEPTED_AT, System.currentTimeMillis());
             exchange.setProperty("sentryIssueKey", key);
             exchange.setProperty("sentryIssueId", key);

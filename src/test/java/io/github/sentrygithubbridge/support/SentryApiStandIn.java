@@ -135,6 +135,9 @@ public final class SentryApiStandIn implements AutoCloseable {
                 String found = found(read.path());
                 status = found == null ? 404 : 200;
                 answer = (found == null ? "{\"detail\":\"The requested resource does not exist\"}" : found).getBytes(StandardCharsets.UTF_8);
+            } else if (!exchange.getRequestMethod().equals("PUT")) {
+                status = 405;
+                answer = "{\"detail\":\"Method not allowed\"}".getBytes(StandardCharsets.UTF_8);
             } else {
                 Request write = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), body);
