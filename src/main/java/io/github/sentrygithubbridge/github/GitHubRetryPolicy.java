@@ -49,11 +49,14 @@ public class GitHubRetryPolicy {
     }
 
     /**
-     * Whether a failed write goes back to the store: retryable and not yet sent more than max-retries + 1
-     * times. A failure before anything was sent (reading GitHub first) is always retried.
+     * Whether a failed write goes back to the store: retryable and not yet sent more than max-retries + 1 times
+     * ({@code attempts} counts the sends, the failed one included). A write GitHub did but answered without what the
+     * bridge needs (a 201 without a number) always goes back: given up, its Sentry issue would be opened again; its
+     * next try looks for it on GitHub first.
      */
     public boolean shouldRetry(Exception exception, Integer attempts) {
-        return isRetryable(exception) && (attempts == null || attempts <= github.maxRetries());
+        return exception instanceof UncertainWriteException
+                || isRetryable(exception) && (attempts == null || attempts <= github.maxRetries());
     }
 
     /**
@@ -99,7 +102,7 @@ public class GitHubRetryPolicy {
                            @ExchangeProperty(PendingWrites.ID) long writeId, @ExchangeProperty(PendingWrites.ATTEMPTS) Integer sends,
                            @ExchangeProperty("sentryIssueKey") String key) {
         HttpOperationFailedException failed = error instanceof HttpOperationFailedException http ? http : null;
-        if (failed == null) {
+        if (failed == null && !(error instanceof UncertainWriteException)) {
             // no answer at all (connection refused, reset, timed out): GitHubActivity never saw one
             if (WriteAction.of(action) == WriteAction.SENTRY_STATUS) {
                 metrics.sentryAnswered("error");

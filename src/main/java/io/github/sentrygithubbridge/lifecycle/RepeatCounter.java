@@ -1,6 +1,8 @@
 package io.github.sentrygithubbridge.lifecycle;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -9,15 +11,22 @@ import java.util.function.ObjLongConsumer;
  */
 final class RepeatCounter {
 
-    private final ConcurrentHashMap<String, Long> counts = new ConcurrentHashMap<>();
+    // one holder per Sentry issue until its count is stored or reset: a flush takes off what it stored from the
+    // holder it read, so that a reset meanwhile (and the repeats counted after it, in a new holder) stays apart
+    private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     void count(String key) {
-        counts.merge(key, 1L, Long::sum);
+        counts.compute(key, (k, held) -> {
+            AtomicLong holder = held == null ? new AtomicLong() : held;
+            holder.incrementAndGet();
+            return holder;
+        });
     }
 
     /** The repeats counted and not yet in the store. */
     long counted(String key) {
-        return counts.getOrDefault(key, 0L);
+        AtomicLong held = counts.get(key);
+        return held == null ? 0 : held.get();
     }
 
     /** Drops the count: the update comment that carries it was kept. */
@@ -32,14 +41,14 @@ final class RepeatCounter {
      */
     int flush(ObjLongConsumer<String> store) {
         int flushed = 0;
-        for (String key : counts.keySet()) {
-            Long count = counts.get(key);
-            if (count == null) {
+        for (Map.Entry<String, AtomicLong> entry : counts.entrySet()) {
+            AtomicLong holder = entry.getValue();
+            long count = holder.get();
+            if (count == 0) {
                 continue;
             }
-            store.accept(key, count);
-            // repeats counted meanwhile stay; a reset meanwhile (the comment carrying them was kept) left nothing
-            counts.computeIfPresent(key, (k, now) -> now > count ? now - count : null);
+            store.accept(entry.getKey(), count);
+            counts.computeIfPresent(entry.getKey(), (k, held) -> held == holder && held.addAndGet(-count) == 0 ? null : held);
             flushed++;
         }
         return flushed;

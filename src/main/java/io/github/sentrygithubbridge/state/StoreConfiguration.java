@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +51,7 @@ public class StoreConfiguration {
             config.setValidationTimeout(250);
         }
         // the first connections of a start may take a while on a busy machine: the start waits for them; once the
-        // bridge is ready, a delivery waits as long as runningConnectionWaitMillis says
+        // schema is migrated and before the routes start, a delivery's wait is runningConnectionWaitMillis
         return new StorePool(config, STARTUP_CONNECTION_WAIT_MILLIS);
     }
 
@@ -65,9 +67,11 @@ public class StoreConfiguration {
         return embedded ? 250 : 500;
     }
 
+    /** Once the context is refreshed (the schema migrated), before Camel starts the routes. */
     @Bean
-    public ApplicationListener<ApplicationReadyEvent> runningConnectionWait(DataSource dataSource, StoreProperties store) {
-        return ready -> {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public ApplicationListener<ContextRefreshedEvent> runningConnectionWait(DataSource dataSource, StoreProperties store) {
+        return refreshed -> {
             if (dataSource instanceof StorePool pool) {
                 pool.waitAtMost(runningConnectionWaitMillis(store.embedded()));
             }

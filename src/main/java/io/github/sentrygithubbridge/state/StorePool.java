@@ -32,6 +32,6 @@ final class StorePool extends HikariDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getHikariPoolMXBean() instanceof HikariPool pool ? pool.getConnection(wait) : super.getConnection();
+        return !isClosed() && getHikariPoolMXBean() instanceof HikariPool pool ? pool.getConnection(wait) : super.getConnection();
     }
 }

@@ -112,7 +112,8 @@ class GitHubRetryPolicyTest {
         assertThat(policy.shouldRetry(failed(502, Map.of(), ""), 3)).isTrue();
         assertThat(policy.shouldRetry(failed(502, Map.of(), ""), 4)).isFalse();
         assertThat(policy.shouldRetry(failed(422, Map.of(), ""), 1)).isFalse();
-        // a read before anything was sent (looking on GitHub first) is never given up for this
-        assertThat(policy.shouldRetry(new java.net.ConnectException("refused"), 0)).isTrue();
+        assertThat(policy.shouldRetry(new java.net.ConnectException("refused"), 4)).isFalse();
+        // an issue GitHub made without saying its number is never given up: the next try looks for it first
+        assertThat(policy.shouldRetry(new UncertainWriteException("201 without a number"), 4)).isTrue();
     }
 }

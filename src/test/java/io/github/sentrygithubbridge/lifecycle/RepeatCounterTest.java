@@ -51,4 +51,19 @@ class RepeatCounterTest {
         assertThat(seenWhileStoring).containsExactly(Map.entry("a", 2L));
         assertThat(repeats.counted("a")).isEqualTo(1);
     }
+
+    @Test
+    void aResetWhileTheCountIsStoredKeepsTheRepeatsCountedAfterIt() {
+        repeats.count("a");
+        repeats.count("a");
+        repeats.count("a");
+
+        repeats.flush((key, count) -> {
+            repeats.reset(key);
+            repeats.count(key);
+            repeats.count(key);
+        });
+
+        assertThat(repeats.counted("a")).isEqualTo(2);
+    }
 }
