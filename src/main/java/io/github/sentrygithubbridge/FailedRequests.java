@@ -1,5 +1,7 @@
 package io.github.sentrygithubbridge;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /** A failed call to GitHub or Sentry in one line, for a dead letter and its log: the status, the URL, the answer (cut). */
@@ -14,8 +16,8 @@ public final class FailedRequests {
      * A read answered with a failure, as camel-http would have thrown it: the retry policy reads Retry-After and the
      * rate-limit headers from it, and {@link #describe} the status and the answer.
      */
-    public static HttpOperationFailedException failed(String request, int status, java.util.Map<String, Object> headers, String body) {
-        java.util.Map<String, String> answered = new java.util.HashMap<>();
+    public static HttpOperationFailedException failed(String request, int status, Map<String, Object> headers, String body) {
+        Map<String, String> answered = new HashMap<>();
         headers.forEach((name, value) -> answered.put(name, String.valueOf(value)));
         return new HttpOperationFailedException(request, status, null, null, answered, body);
     }

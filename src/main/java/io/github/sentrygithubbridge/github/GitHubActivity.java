@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import io.github.sentrygithubbridge.ops.BridgeMetrics;
 import io.github.sentrygithubbridge.sentry.SentryApiProperties;
+import java.net.URI;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.hc.core5.http.Header;
@@ -27,13 +28,19 @@ class GitHubActivity implements HttpActivityListener {
     private final GitHubAccess access;
     private final GitHubToken token;
 
-    private final java.net.URI sentryApi;
+    /** SENTRY_API_URL's host, port and path: Sentry's web API is what is called there, under /api/0/. */
+    private final String sentryHost;
+    private final int sentryPort;
+    private final String sentryApiPath;
 
     GitHubActivity(BridgeMetrics metrics, GitHubAccess access, GitHubToken token, SentryApiProperties sentry) {
         this.metrics = metrics;
         this.access = access;
         this.token = token;
-        this.sentryApi = java.net.URI.create(sentry.url());
+        URI sentryApi = URI.create(sentry.url());
+        this.sentryHost = sentryApi.getHost();
+        this.sentryPort = sentryApi.getPort() >= 0 ? sentryApi.getPort() : "https".equalsIgnoreCase(sentryApi.getScheme()) ? 443 : 80;
+        this.sentryApiPath = sentryApi.getPath() + "/api/0/";
     }
 
     @Override
@@ -69,10 +76,9 @@ class GitHubActivity implements HttpActivityListener {
 
     /** A call to SENTRY_API_URL's host and port, under its {@code /api/0/}: Sentry's web API, whatever else shares the host. */
     private boolean isSentry(HttpHost host, String requestLine) {
-        int port = sentryApi.getPort() >= 0 ? sentryApi.getPort() : "https".equalsIgnoreCase(sentryApi.getScheme()) ? 443 : 80;
         String path = requestLine == null ? "" : requestLine.substring(requestLine.indexOf(' ') + 1);
-        return host != null && host.getHostName().equalsIgnoreCase(sentryApi.getHost()) && (host.getPort() == port || host.getPort() < 0)
-                && path.startsWith(sentryApi.getPath() + "/api/0/");
+        return host != null && host.getHostName().equalsIgnoreCase(sentryHost) && (host.getPort() == sentryPort || host.getPort() < 0)
+                && path.startsWith(sentryApiPath);
     }
 
     private static String request(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sentrygithubbridge.FailedRequests;
 import io.github.sentrygithubbridge.RefusedRequestException;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssueEvent;
@@ -78,7 +79,7 @@ public class GitHubIssues {
             return GitHubIssue.goneIssue(number);
         }
         if (code < 200 || code >= 300) {
-            throw io.github.sentrygithubbridge.FailedRequests.failed("GET issue #" + number, code, headers, body);
+            throw FailedRequests.failed("GET issue #" + number, code, headers, body);
         }
         return issue(json.readTree(body));
     }

@@ -7,6 +7,8 @@ import io.github.sentrygithubbridge.lifecycle.Decision;
 import io.github.sentrygithubbridge.lifecycle.GitHubIssue;
 import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.sentry.SentryStatus;
+import io.github.sentrygithubbridge.sentry.SentryStatusUpdate;
+import io.github.sentrygithubbridge.state.DuplicateCheck;
 import io.github.sentrygithubbridge.state.PendingWrites;
 import io.github.sentrygithubbridge.state.WriteAction;
 import java.util.ArrayList;
@@ -130,8 +132,8 @@ public class GitHubRequests {
                 yield new IssueStateChange(change.comment() + "\n" + PendingWrites.writeMarker(writeId), change.state(),
                         change.stateReason(), change.regression());
             }
-            case SENTRY_STATUS -> json.readValue(request, io.github.sentrygithubbridge.sentry.SentryStatusUpdate.class);
-            case CHECK_DUPLICATES -> json.readValue(request, io.github.sentrygithubbridge.state.DuplicateCheck.class);
+            case SENTRY_STATUS -> json.readValue(request, SentryStatusUpdate.class);
+            case CHECK_DUPLICATES -> json.readValue(request, DuplicateCheck.class);
         };
     }
 

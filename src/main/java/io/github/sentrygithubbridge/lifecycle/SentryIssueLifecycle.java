@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
@@ -161,7 +163,7 @@ public class SentryIssueLifecycle {
      * once it is committed (or rolled back) a new generation ends every row read before: no row read before a commit
      * is trusted after it.
      */
-    private int changeState(java.util.function.IntSupplier change) {
+    private int changeState(IntSupplier change) {
         changing.incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // runs after the commit or the rollback, also when the update below throws
@@ -240,16 +242,17 @@ public class SentryIssueLifecycle {
     private boolean transition(Decision d, long now) {
         String key = d.key();
         long version = d.version();
-        return switch (d.transition()) {
-            case OPEN_ISSUE -> changeState(() -> version < 0 ? rows.claim(key, now) : rows.reopenAsNew(key, version, now)) == 1;
-            case OPEN_REGRESSION_ISSUE -> changeState(() -> rows.reopenAsNew(key, version, now)) == 1;
-            case UPDATE -> changeState(() -> rows.updated(key, version, now)) == 1;
-            case RESOLVE -> changeState(() -> rows.closedByBridge(key, version, IssueState.RESOLVED, now)) == 1;
-            case ARCHIVE -> changeState(() -> rows.closedByBridge(key, version, IssueState.ARCHIVED, now)) == 1;
-            case UNRESOLVE -> changeState(() -> rows.reopened(key, version, now)) == 1;
-            case REGRESS -> changeState(() -> rows.regressed(key, version, now)) == 1;
-            case REPEAT, IGNORE -> false;
+        IntSupplier change = switch (d.transition()) {
+            case OPEN_ISSUE -> () -> version < 0 ? rows.claim(key, now) : rows.reopenAsNew(key, version, now);
+            case OPEN_REGRESSION_ISSUE -> () -> rows.reopenAsNew(key, version, now);
+            case UPDATE -> () -> rows.updated(key, version, now);
+            case RESOLVE -> () -> rows.closedByBridge(key, version, IssueState.RESOLVED, now);
+            case ARCHIVE -> () -> rows.closedByBridge(key, version, IssueState.ARCHIVED, now);
+            case UNRESOLVE -> () -> rows.reopened(key, version, now);
+            case REGRESS -> () -> rows.regressed(key, version, now);
+            case REPEAT, IGNORE -> null;
         };
+        return change != null && changeState(change) == 1;
     }
 
     /**
@@ -492,7 +495,7 @@ public class SentryIssueLifecycle {
      * a hint: the change is taken on the issue as GitHub answered it just now, and only when that agrees with the
      * event (a late or replayed "closed" of an issue open now changes nothing). The bridge's own echo is never read.
      */
-    private String observe(GitHubIssueEvent event, GitHubIssue now, java.util.function.BiFunction<IssueRow, GitHubIssue, String> change) {
+    private String observe(GitHubIssueEvent event, GitHubIssue now, BiFunction<IssueRow, GitHubIssue, String> change) {
         return guard(() -> transaction.execute(status -> {
             long number = event.issue().number();
             IssueRow filed = filedRow(event);

@@ -1,6 +1,7 @@
 package io.github.sentrygithubbridge.sentry;
 
 import io.github.sentrygithubbridge.InvalidSettingException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -60,7 +61,7 @@ public record SentryApiProperties(String token, String org, String url) {
         if (SENTRY_ISSUE_ID.matcher(key).matches()) {
             return issueUrl(key);
         }
-        java.util.regex.Matcher incident = METRIC_INCIDENT.matcher(key);
+        Matcher incident = METRIC_INCIDENT.matcher(key);
         return incident.matches() ? organisationUrl() + "/incidents/" + incident.group(1) + "/" : null;
     }
 
