@@ -80,7 +80,7 @@ class PackagedJarIT {
         dataDir = Files.createTempDirectory("bridge-jar-it");
         log = Files.createTempFile("bridge-jar-it", ".log");
         errors = Files.createTempFile("bridge-jar-it", ".err");
-        ProcessBuilder process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
+        ProcessBuilder process = new ProcessBuilder(BridgeProcess.jvm(javaBinary(), "-Xmx256m", "-jar", JAR.toString()))
                 .redirectOutput(log.toFile()).redirectError(errors.toFile());
         Map<String, String> env = process.environment();
         env.put("SERVER_PORT", Integer.toString(port));
@@ -197,7 +197,7 @@ class PackagedJarIT {
     @Test
     void refusesToStartInProductionWithoutASentryDsn() throws Exception {
         Path output = Files.createTempFile("bridge-jar-it-production", ".log");
-        ProcessBuilder production = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString())
+        ProcessBuilder production = new ProcessBuilder(BridgeProcess.jvm(javaBinary(), "-Xmx256m", "-jar", JAR.toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         production.environment().put("SERVER_PORT", Integer.toString(BridgeProcess.freePort()));
         production.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(BridgeProcess.freePort()));

@@ -2,6 +2,7 @@ package io.github.sentrygithubbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sentrygithubbridge.support.BridgeProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class RouteTestCommandIT {
     }
 
     static Run test(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "test"));
+        List<String> command = new ArrayList<>(BridgeProcess.jvm(javaBinary(), "-jar", JAR.toString(), "test"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("route-test", ".out");
         Path err = Files.createTempFile("route-test", ".err");
