@@ -119,37 +119,15 @@ public final class BridgeProcess implements AutoCloseable {
     public static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m");
 
     /** Where deploy/prepare-start.sh lays the jar out for the jar's processes. */
-    public static final Path LAYOUT = Path.of("target", "bridge-process-layout").toAbsolutePath();
-
-    private static List<String> command;
+    public static final Path LAYOUT = PreparedLayout.DIR;
 
     /**
-     * How the fault and lifecycle tests start the jar: as deploy/ installs it, laid out by deploy/prepare-start.sh
-     * (Spring Boot's extracted layout and the class archive of a training start), which starts in about half the
-     * time; the same classes, read from plain jars. PackagedJarIT starts the fat jar itself. Where the layout can't
-     * be made, the fat jar is started.
+     * How the fault and lifecycle tests start the jar: as deploy/ installs it, from the layout deploy/prepare-start.sh
+     * makes of it ({@link PreparedLayout}); the same classes, read from plain jars. PackagedJarIT starts the fat jar
+     * itself.
      */
-    public static synchronized List<String> command() {
-        if (command == null) {
-            command = prepare();
-        }
-        return command;
-    }
-
-    private static List<String> fatJar() {
-        return jvm(java(), "-Xmx256m", "-jar", JAR.toString());
-    }
-
-    private static List<String> prepare() {
-        try {
-            deleteTree(LAYOUT);
-            run(List.of("bash", "deploy/prepare-start.sh", JAR.toString(), LAYOUT.toString(), java()), Map.of());
-            return jvm(java(), "-Xmx256m", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
-                    "-XX:AOTCache=" + LAYOUT.resolve("app.aot"), "-jar", LAYOUT.resolve("sentry-github-bridge.jar").toString());
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
-            return fatJar();
-        }
+    public static List<String> command() {
+        return PreparedLayout.command();
     }
 
     /** A command line: this java with {@link #QUICK_JVM}, then these arguments. */
@@ -201,28 +179,6 @@ public final class BridgeProcess implements AutoCloseable {
                     .mapToInt(Integer::parseInt).findFirst().orElse(0);
         } catch (IOException | NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("bridge-layout", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SENTRY_DSN");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish cleanly: " + Files.readString(log));
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

@@ -1,0 +1,151 @@
+package io.github.sentrygithubbridge.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The packaged jar laid out by deploy/prepare-start.sh for the jar's tests, as deploy/ installs it: Spring Boot's
+ * extracted layout and the AOT cache of a training start, which starts in about half the time. The training takes
+ * half a minute of both cores, so Maven lays it out beside the unit tests ({@link #main}, run by exec-maven-plugin
+ * as soon as the jar is packaged), and the jar's tests take it when it is ready. Run without Maven (an IDE), the
+ * first test lays it out itself; where it can't be made, the fat jar is started.
+ */
+public final class PreparedLayout {
+
+    public static final Path DIR = Path.of("target", "bridge-process-layout").toAbsolutePath();
+    /** One line: {@code preparing|ready|failed}, the jar it was made of, the JVM it was trained with. */
+    static final Path STATUS = Path.of("target", "bridge-process-layout.status").toAbsolutePath();
+    static final Duration AHEAD_WAIT = Duration.ofMinutes(3);
+
+    private static List<String> command;
+
+    private PreparedLayout() {
+    }
+
+    /** Lays the jar out ahead of the jar's tests; its status says when it is done (Maven, beside the unit tests). */
+    public static void main(String[] args) throws IOException {
+        String made = stamp();
+        writeStatus("preparing " + made);
+        // Maven stops this JVM when the build ends first: a layout left half made says so
+        AtomicBoolean done = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!done.get()) {
+                try {
+                    writeStatus("failed " + made);
+                } catch (IOException ignored) {
+                    // the next build writes it again
+                }
+            }
+        }));
+        try {
+            prepare();
+            writeStatus("ready " + made);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            writeStatus("failed " + made);
+            System.out.println("the jar's tests will lay the jar out themselves: " + e.getMessage());
+        }
+        done.set(true);
+    }
+
+    /** The command line that starts the bridge as deploy/ does: the layout, else the fat jar. */
+    public static synchronized List<String> command() {
+        if (command == null) {
+            command = preparedAhead() ? layoutCommand() : preparedNow();
+        }
+        return command;
+    }
+
+    private static List<String> layoutCommand() {
+        return BridgeProcess.jvm(BridgeProcess.java(), "-Xmx256m", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED",
+                "-XX:AOTCache=" + DIR.resolve("app.aot"), "-jar", DIR.resolve("sentry-github-bridge.jar").toString());
+    }
+
+    /** Waits for the layout Maven started making of this very jar with this JVM; false if there is none. */
+    private static boolean preparedAhead() {
+        long deadline = System.nanoTime() + AHEAD_WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Optional<String> status = readStatus();
+                if (status.isEmpty() || !status.get().endsWith(" " + stamp())) {
+                    return false;
+                }
+                if (!status.get().startsWith("preparing ")) {
+                    return status.get().startsWith("ready ");
+                }
+                Thread.sleep(200);
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static List<String> preparedNow() {
+        try {
+            prepare();
+            return layoutCommand();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("no fast-start layout for the jar's processes (" + e + "): starting the fat jar");
+            return BridgeProcess.jvm(BridgeProcess.java(), "-Xmx256m", "-jar", BridgeProcess.JAR.toString());
+        }
+    }
+
+    private static void prepare() throws IOException, InterruptedException {
+        deleteTree(DIR);
+        List<String> script = List.of("bash", "deploy/prepare-start.sh", BridgeProcess.JAR.toString(), DIR.toString(), BridgeProcess.java());
+        Path log = Files.createTempFile("bridge-layout", ".log");
+        ProcessBuilder builder = new ProcessBuilder(script).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("SENTRY_DSN");
+        Process process = builder.start();
+        // Maven stops this JVM when the build ends early: the training start must not outlive it
+        Thread stop = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", script) + " did not finish cleanly: " + Files.readString(log));
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        }
+    }
+
+    /** The jar and the JVM a layout is made of: a layout of another build, or for another JVM, is not taken. */
+    private static String stamp() throws IOException {
+        return Files.size(BridgeProcess.JAR) + "@" + Files.getLastModifiedTime(BridgeProcess.JAR).toMillis() + " " + BridgeProcess.java();
+    }
+
+    private static Optional<String> readStatus() throws IOException {
+        return Files.exists(STATUS) ? Optional.of(Files.readString(STATUS).strip()) : Optional.empty();
+    }
+
+    private static void writeStatus(String status) throws IOException {
+        Path next = Files.createTempFile(STATUS.getParent(), "bridge-process-layout", ".status");
+        Files.writeString(next, status);
+        Files.move(next, STATUS, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
