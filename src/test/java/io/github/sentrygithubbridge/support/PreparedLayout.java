@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class PreparedLayout {
 
     public static final Path DIR = Path.of("target", "bridge-process-layout").toAbsolutePath();
-    /** One line: {@code preparing|ready|failed}, the jar it was made of, the JVM it was trained with. */
+    /**
+     * One line: {@code ready} or {@code failed}, or {@code preparing} and the process making it; then the jar it is
+     * made of and the JVM it is trained with.
+     */
     static final Path STATUS = Path.of("target", "bridge-process-layout.status").toAbsolutePath();
     static final Duration AHEAD_WAIT = Duration.ofMinutes(3);
 
@@ -33,7 +36,6 @@ public final class PreparedLayout {
     /** Lays the jar out ahead of the jar's tests; its status says when it is done (Maven, beside the unit tests). */
     public static void main(String[] args) throws IOException {
         String made = stamp();
-        writeStatus("preparing " + made);
         // Maven stops this JVM when the build ends first: a layout left half made says so
         AtomicBoolean done = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,15 +43,13 @@ public final class PreparedLayout {
                 try {
                     writeStatus("failed " + made);
                 } catch (IOException ignored) {
-                    // the next build writes it again
+                    // a status naming a JVM that is gone is taken as failed too
                 }
             }
         }));
         try {
             prepare();
-            writeStatus("ready " + made);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            writeStatus("failed " + made);
             System.out.println("the jar's tests will lay the jar out themselves: " + e.getMessage());
         }
         done.set(true);
@@ -80,10 +80,15 @@ public final class PreparedLayout {
                 if (!status.get().startsWith("preparing ")) {
                     return status.get().startsWith("ready ");
                 }
+                // a JVM killed while it made the layout left no other word
+                long maker = Long.parseLong(status.get().split(" ")[1]);
+                if (!ProcessHandle.of(maker).map(ProcessHandle::isAlive).orElse(false)) {
+                    return false;
+                }
                 Thread.sleep(200);
             }
             return false;
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,26 +106,35 @@ public final class PreparedLayout {
         }
     }
 
+    /** Lays the jar out afresh; the status says what the directory holds, whoever made it. */
     private static void prepare() throws IOException, InterruptedException {
-        deleteTree(DIR);
-        List<String> script = List.of("bash", "deploy/prepare-start.sh", BridgeProcess.JAR.toString(), DIR.toString(), BridgeProcess.java());
-        Path log = Files.createTempFile("bridge-layout", ".log");
-        ProcessBuilder builder = new ProcessBuilder(script).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SENTRY_DSN");
-        Process process = builder.start();
-        // Maven stops this JVM when the build ends early: the training start must not outlive it
-        Thread stop = new Thread(() -> {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        });
-        Runtime.getRuntime().addShutdownHook(stop);
+        String made = stamp();
+        writeStatus("preparing " + ProcessHandle.current().pid() + " " + made);
         try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            deleteTree(DIR);
+            List<String> script = List.of("bash", "deploy/prepare-start.sh", BridgeProcess.JAR.toString(), DIR.toString(), BridgeProcess.java());
+            Path log = Files.createTempFile("bridge-layout", ".log");
+            ProcessBuilder builder = new ProcessBuilder(script).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("SENTRY_DSN");
+            Process process = builder.start();
+            // Maven stops this JVM when the build ends early: the training start must not outlive it
+            Thread stop = new Thread(() -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", script) + " did not finish cleanly: " + Files.readString(log));
+            });
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new IOException(String.join(" ", script) + " did not finish cleanly: " + Files.readString(log));
+                }
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stop);
             }
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(stop);
+            writeStatus("ready " + made);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            writeStatus("failed " + made);
+            throw e;
         }
     }
 
