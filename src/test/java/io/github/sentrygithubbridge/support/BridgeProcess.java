@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ public final class BridgeProcess implements AutoCloseable {
     /** Starts several at once (replicas): each is UP when this returns. */
     @SafeVarargs
     public static List<BridgeProcess> startTogether(Map<String, String>... settings) {
-        List<BridgeProcess> started = java.util.Arrays.stream(settings).map(each -> launch(command(), each)).toList();
+        List<BridgeProcess> started = Arrays.stream(settings).map(each -> launch(command(), each)).toList();
         try {
             started.forEach(BridgeProcess::awaitUp);
         } catch (RuntimeException notUp) {
@@ -162,7 +164,7 @@ public final class BridgeProcess implements AutoCloseable {
         try (var homes = Files.list(jvms)) {
             return homes.map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable)
                     .filter(candidate -> featureOf(candidate) >= 25)
-                    .max(java.util.Comparator.comparingInt(BridgeProcess::featureOf))
+                    .max(Comparator.comparingInt(BridgeProcess::featureOf))
                     .map(Path::toString)
                     .orElseThrow(() -> new IllegalStateException("the jar's tests run it as deploy/ does, on Java 25 or later:"
                             + " none under " + jvms + "; set DEPLOY_JAVA to one"));

@@ -1,15 +1,17 @@
 package io.github.sentrygithubbridge.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged jar laid out by deploy/prepare-start.sh for the jar's tests, as deploy/ installs it: Spring Boot's
@@ -70,30 +72,22 @@ public final class PreparedLayout {
 
     /** Waits for the layout Maven started making of this very jar with this JVM; false if there is none. */
     private static boolean preparedAhead() {
-        long deadline = System.nanoTime() + AHEAD_WAIT.toNanos();
         try {
-            while (System.nanoTime() < deadline) {
-                Optional<String> status = readStatus();
-                if (status.isEmpty() || !status.get().endsWith(" " + stamp())) {
-                    return false;
-                }
-                if (!status.get().startsWith("preparing ")) {
-                    return status.get().startsWith("ready ");
-                }
-                // a JVM killed while it made the layout left no other word
-                long maker = Long.parseLong(status.get().split(" ")[1]);
-                if (!ProcessHandle.of(maker).map(ProcessHandle::isAlive).orElse(false)) {
-                    return false;
-                }
-                Thread.sleep(200);
-            }
-            return false;
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            String made = stamp();
+            String status = await().atMost(AHEAD_WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> readStatus().orElse(""), now -> !beingMade(now, made));
+            return status.equals("ready " + made);
+        } catch (IOException | RuntimeException notMadeAhead) {
+            // none, of another build, given up, or still not done in 3 minutes (a ConditionTimeoutException)
             return false;
         }
+    }
+
+    /** "preparing PID STAMP" of this jar and JVM, by a process still alive (one killed meanwhile left no other word). */
+    private static boolean beingMade(String status, String made) {
+        String[] words = status.split(" ", 3);
+        return words.length == 3 && words[0].equals("preparing") && words[2].equals(made)
+                && ProcessHandle.of(Long.parseLong(words[1])).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static List<String> preparedNow() {
@@ -111,7 +105,7 @@ public final class PreparedLayout {
         String made = stamp();
         writeStatus("preparing " + ProcessHandle.current().pid() + " " + made);
         try {
-            deleteTree(DIR);
+            FileSystemUtils.deleteRecursively(DIR);
             List<String> script = List.of("bash", "deploy/prepare-start.sh", BridgeProcess.JAR.toString(), DIR.toString(), BridgeProcess.java());
             Path log = Files.createTempFile("bridge-layout", ".log");
             ProcessBuilder builder = new ProcessBuilder(script).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -151,15 +145,5 @@ public final class PreparedLayout {
         Path next = Files.createTempFile(STATUS.getParent(), "bridge-process-layout", ".status");
         Files.writeString(next, status);
         Files.move(next, STATUS, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }
