@@ -19,14 +19,15 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The bridge's delivery path started for tests: the built-in preview-delivery route with the engineer's routes and
- * templates, on the settings of a test file. Only {@code direct:} routes are started: a route of the engineer's
+ * The bridge's delivery path started for tests: the built-in preview-delivery route (with the normalising it shares
+ * with the webhook) with the engineer's routes and templates, on the settings of a test file. Only {@code direct:} routes are started: a route of the engineer's
  * that listens (a timer, a web endpoint) stays stopped, and nothing is ever sent.
  */
 final class RouteTestContext implements AutoCloseable {
 
     private static final String ROUTES = String.join(",", "classpath:routes/preview-delivery.camel.yaml",
-            "classpath:routes/extension-points.camel.yaml", "classpath:route-test/preview-decision.camel.yaml");
+            "classpath:routes/normalise-sentry-delivery.camel.yaml", "classpath:routes/extension-points.camel.yaml",
+            "classpath:route-test/preview-decision.camel.yaml");
 
     private final ConfigurableApplicationContext spring;
     private final ProducerTemplate template;

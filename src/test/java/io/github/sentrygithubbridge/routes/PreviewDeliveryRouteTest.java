@@ -29,6 +29,7 @@ class PreviewDeliveryRouteTest extends RouteTestKit {
             route.weaveById("decide-preview").replace().to("mock:preview-delivery-decide");
             route.weaveById("choose-target-for-preview").replace().to("mock:preview-delivery-chooser");
         });
+        start("normalise-sentry-delivery");
         decide = mock("preview-delivery-decide");
         decide.whenAnyExchangeReceived(exchange -> exchange.setProperty("decision", NewSentryIssue.decide(
                 exchange.getProperty("sentryAlert", SentryAlert.class), exchange.getProperty("sentryStatus", SentryStatus.class))));

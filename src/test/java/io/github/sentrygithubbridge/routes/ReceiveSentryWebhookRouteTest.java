@@ -37,7 +37,7 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
             route.weaveById("claim-delivery").replace().to("mock:receive-sentry-webhook-claim");
             route.weaveById("ask-sentry").replace().to("mock:receive-sentry-webhook-sentry");
         });
-        start("reply");
+        start("normalise-sentry-delivery", "reply");
         sentry = new SentryDeliveries(port, clock);
         claim = mock("receive-sentry-webhook-claim");
         sentryApi = mock("receive-sentry-webhook-sentry");
