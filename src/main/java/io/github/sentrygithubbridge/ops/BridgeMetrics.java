@@ -96,7 +96,7 @@ public class BridgeMetrics {
 
     /**
      * Counts one answer to Sentry, and how long it took since the delivery arrived (epoch milliseconds): the reply route
-     * passes its exchange's, the body filter the time it began to read a body it refuses.
+     * passes its exchange's (web/SentryAnswers), the body filter the time it began to read a body it refuses.
      */
     public void webhookAnswered(String resource, String outcome, long receivedAt) {
         webhooks(resource == null ? "none" : RESOURCES.contains(resource) ? resource : "other",
