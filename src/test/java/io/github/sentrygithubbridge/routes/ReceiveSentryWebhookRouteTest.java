@@ -8,9 +8,12 @@ import io.github.sentrygithubbridge.sentry.SentryAlert;
 import io.github.sentrygithubbridge.state.StoreUnavailableException;
 import io.github.sentrygithubbridge.support.MutableClock;
 import io.github.sentrygithubbridge.support.SentryDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,9 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
 
     @Autowired
     io.github.sentrygithubbridge.lifecycle.SentryIssueLifecycle lifecycle;
+
+    @Autowired
+    MeterRegistry registry;
 
     SentryDeliveries sentry;
     MockEndpoint claim;
@@ -104,6 +110,20 @@ class ReceiveSentryWebhookRouteTest extends RouteTestKit {
         assertThat(staging.statusCode()).isEqualTo(200);
         assertThat(json(staging)).containsEntry("status", "ignored").containsEntry("sentryIssueId", "7102");
         assertThat((String) json(staging).get("reason")).contains("staging");
+    }
+
+    @Test
+    void eachAnswerIsCountedWithTheTimeSinceTheDeliveryArrived() throws Exception {
+        double ignored = registry.counter("bridge.webhooks", "resource", "event_alert", "outcome", "ignored").count();
+        Timer ack = registry.timer("bridge.webhook.ack");
+        long answered = ack.count();
+
+        sentry.post("event_alert", eventAlert("7105", "error", "staging"));
+
+        assertThat(registry.counter("bridge.webhooks", "resource", "event_alert", "outcome", "ignored").count()).isEqualTo(ignored + 1);
+        assertThat(ack.count()).isEqualTo(answered + 1);
+        // since this exchange was created: not since 1970, nor since another delivery
+        assertThat(ack.max(TimeUnit.SECONDS)).isLessThan(30);
     }
 
     @Test
