@@ -315,7 +315,7 @@ fi
   echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem/ {print $2}') GiB;" \
-    "$("$java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src routes pom.xml 2>/dev/null || echo ' with changes not committed')."
+    "$("$java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ -z "$(git status --porcelain -- src routes pom.xml 2>/dev/null)" ] || echo ' with changes not committed'); jar built $(date -u -r "$jar" +%Y-%m-%dT%H:%MZ)."
   echo
   echo "| scenario | server | deliveries | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | GitHub issues / Sentry issues | drain ms | peak heap MB | peak RSS MB | GC pauses (n / total ms / max ms) | cold start ms |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
