@@ -173,11 +173,20 @@ stop_other() {
   wait "$other_pid" 2>/dev/null || true
 }
 
-# warm_and_measure NAME LUA WARMUP SECONDS: the same load first to warm the server, then measured
+# cpu_ticks PID: the process's user and system CPU so far, in clock ticks (after the name, which may hold spaces)
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+# warm_and_measure NAME LUA WARMUP SECONDS PID: the same load first to warm the server PID, then measured; sets
+# cpu_per_k, the server's CPU ms per 1,000 deliveries measured, steadier than req/s on a shared machine, where
+# other tenants take turns on the cores
 warm_and_measure() {
   load "$1-warmup" "http://127.0.0.1:$port" "$2" 2 32 "$3" 0
+  local before
+  before=$(cpu_ticks "$5")
   load "$1" "http://127.0.0.1:$port" "$2" 2 32 "$4" 0
+  cpu_per_k=$(awk -v t="$(( $(cpu_ticks "$5") - before ))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1000 / hz * 1000 / n : 0) }')
 }
+cpu_notes=()
 
 if [ "$only" = all ] || [ "$only" = storm ]; then
   for warmup in $storm_warmups; do
@@ -186,18 +195,19 @@ if [ "$only" = all ] || [ "$only" = storm ]; then
       if [ "$server" = bridge ]; then
         start_bridge "$name"
         base=$(creates)
-        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds"
+        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds" "$bridge_pid"
         drain "$storm_issues" "$base"
         written=$(( $(creates) - base ))
         stop_bridge "$name"
         row "| storm, ${warmup} s warm-up | bridge | $(measured) | $((w_non2xx + w_socket_errors)) | $written / $storm_issues | $drain_ms | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | $cold_ms |"
       else
         start_other "$server" "$name"
-        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds"
+        warm_and_measure "$name" "$out/storm.lua" "$warmup" "$storm_seconds" "$other_pid"
         stop_other
         row "| storm, ${warmup} s warm-up | $server | $(measured) | $((w_non2xx + w_socket_errors)) | – | – | – | $rss_mb | – | $cold_ms |"
       fi
       summary["storm-$warmup-$server"]=$rps
+      cpu_notes+=("storm, ${warmup} s warm-up, $server: $cpu_per_k")
     done
   done
 fi
@@ -208,18 +218,19 @@ if [ "$only" = all ] || [ "$only" = flood ]; then
     if [ "$server" = bridge ]; then
       start_bridge "$name"
       base=$(creates)
-      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds"
+      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds" "$bridge_pid"
       healthy=$(curl -fsS "http://127.0.0.1:$port/health" | grep -c UP || true)
       written=$(( $(creates) - base ))
       stop_bridge "$name"
       row "| flood (forged), ${flood_warmup_seconds} s warm-up | bridge | $(measured) | ${w_socket_errors} socket, $w_non2xx × 401 | $written / 0 | – | $heap_peak | $rss_mb | $gc_count / $gc_total / $gc_max | healthy after: $healthy |"
     else
       start_other "$server" "$name"
-      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds"
+      warm_and_measure "$name" "$out/flood.lua" "$flood_warmup_seconds" "$flood_seconds" "$other_pid"
       stop_other
       row "| flood (forged), ${flood_warmup_seconds} s warm-up | $server | $(measured) | ${w_socket_errors} socket, $w_non2xx × 401 | – | – | – | $rss_mb | – | – |"
     fi
     summary["flood-$server"]=$rps
+    cpu_notes+=("flood, $server: $cpu_per_k")
   done
 fi
 
@@ -320,6 +331,10 @@ fi
   echo "| scenario | server | deliveries | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | GitHub issues / Sentry issues | drain ms | peak heap MB | peak RSS MB | GC pauses (n / total ms / max ms) | cold start ms |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  if [ ${#cpu_notes[@]} -gt 0 ]; then
+    echo
+    echo "CPU ms per 1,000 deliveries measured (the server process, user and system): $(IFS=';'; echo "${cpu_notes[*]}" | sed 's/;/; /g')."
+  fi
   share() { awk -v b="${summary[$1]}" -v c="${summary[$2]}" 'BEGIN { printf "%.0f%%", 100 * b / c }'; }
   for warmup in $storm_warmups; do
     if [ -n "${summary[storm-$warmup-bridge]:-}" ] && [ -n "${summary[storm-$warmup-floor]:-}" ] && [ -n "${summary[storm-$warmup-ceiling]:-}" ]; then
