@@ -176,8 +176,8 @@ stop_other() {
 # cpu_ticks PID: the process's user and system CPU so far, in clock ticks (after the name, which may hold spaces)
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 # warm_and_measure NAME LUA WARMUP SECONDS PID: the same load first to warm the server PID, then measured; sets
-# cpu_per_k, the server's CPU ms per 1,000 deliveries measured, steadier than req/s on a shared machine, where
-# other tenants take turns on the cores
+# cpu_per_k, the server's CPU ms per 1,000 deliveries measured (what a delivery costs; on a shared machine it moves
+# with the other tenants' load much as req/s does)
 warm_and_measure() {
   load "$1-warmup" "http://127.0.0.1:$port" "$2" 2 32 "$3" 0
   local before

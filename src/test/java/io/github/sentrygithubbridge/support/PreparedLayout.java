@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -35,26 +34,16 @@ public final class PreparedLayout {
     private PreparedLayout() {
     }
 
-    /** Lays the jar out ahead of the jar's tests; its status says when it is done (Maven, beside the unit tests). */
-    public static void main(String[] args) throws IOException {
-        String made = stamp();
-        // Maven stops this JVM when the build ends first: a layout left half made says so
-        AtomicBoolean done = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!done.get()) {
-                try {
-                    writeStatus("failed " + made);
-                } catch (IOException ignored) {
-                    // a status naming a JVM that is gone is taken as failed too
-                }
-            }
-        }));
+    /**
+     * Lays the jar out ahead of the jar's tests; its status says when it is done (Maven, beside the unit tests). A
+     * Maven that ends first stops this JVM and leaves "preparing" with a process that is gone: taken as failed.
+     */
+    public static void main(String[] args) {
         try {
             prepare();
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.out.println("the jar's tests will lay the jar out themselves: " + e.getMessage());
         }
-        done.set(true);
     }
 
     /** The command line that starts the bridge as deploy/ does: the layout, else the fat jar. */
